@@ -1,0 +1,193 @@
+"""The student's side of the connection: :func:`callRemote`.
+
+``callRemote(Command, **arguments)`` sends one AMP command to the GUI
+process and returns its answer (a dict). The GUI process is started on the
+first call, not when ``media`` is imported, and lives as long as the
+student's program, or longer while it still shows windows: when the
+program ends, it waits until the student has closed them.
+
+The connection is replaceable: :func:`use_connection` installs any object
+with ``callRemote(command, **kwargs)`` and ``close()``, which is how
+headless mode (no screen: autograders) takes over. Setting the environment
+variable ``PYGRAPHICS_HEADLESS`` (to anything but "" or "0") does the same
+without code.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+from typing import Any, Protocol
+
+from pygraphics_core.gui_process import GUIProcessEndedError, GUIUnavailableError
+
+__all__ = ["callRemote", "use_connection", "connection", "GUIProcessConnection",
+           "GUIProcessEndedError", "GUIUnavailableError"]
+
+
+class Connection(Protocol):
+    """What :func:`use_connection` accepts."""
+
+    def callRemote(self, command: type, **kwargs: Any) -> dict: ...
+
+    def close(self) -> None: ...
+
+
+class GUIProcessConnection:
+    """A GUI process started by this process, and the AMP connection to it."""
+
+    def __init__(self):
+        from pygraphics_core import amp, gui_process
+        from pygraphics_core.commands import Hello, Output
+
+        self.process, port, secret = gui_process.launch()
+        try:
+            self._proxy = amp.Proxy(gui_process.LOOPBACK, port,
+                                    timeout=gui_process.HELLO_TIMEOUT).connect()
+            self._proxy.register(Output, _write_output)
+            self._proxy.callRemote(Hello, secret=secret)
+            # From now on a call may wait as long as the student takes to
+            # answer a dialog; the GUI process ending still wakes it up.
+            self._proxy.settimeout(None)
+        except BaseException:
+            gui_process._stop(self.process)
+            raise
+        self._ended_because: str | None = None
+
+    @property
+    def is_alive(self) -> bool:
+        """True while the GUI process runs and the connection to it is open."""
+        return self._ended_because is None and self.process.poll() is None
+
+    def callRemote(self, command: type, **kwargs: Any) -> dict:
+        """Send one command and return its answer (see :func:`callRemote`)."""
+        if self._ended_because is not None:
+            raise GUIProcessEndedError(self._ended_because)
+        try:
+            return self._proxy.callRemote(command, **kwargs)
+        except ConnectionError as error:
+            self._ended_because = self._explain_end()
+            raise GUIProcessEndedError(self._ended_because) from error
+
+    def _explain_end(self) -> str:
+        from pygraphics_core import gui_process
+
+        self._proxy.close()
+        try:
+            returncode = self.process.wait(timeout=5)
+        except Exception:
+            gui_process._stop(self.process)
+            returncode = self.process.returncode
+        how = gui_process._describe_exit(returncode) if returncode is not None else "it stopped"
+        return (f"The PyGraphics window process has stopped ({how}), so its windows are "
+                f"gone. Call the function again to start a new window process.")
+
+    def close(self) -> None:
+        """Say goodbye and disconnect; the GUI process ends once its windows are closed."""
+        if self._ended_because is None:
+            self._ended_because = "This connection to the PyGraphics window process was closed."
+            self._proxy.close()
+
+    def finish(self, announce=print) -> None:
+        """At exit: disconnect, then wait until the student has closed every window."""
+        from pygraphics_core import gui_process
+        from pygraphics_core.commands import Goodbye
+
+        if self.is_alive:
+            try:
+                open_windows = self.callRemote(Goodbye)["open_windows"]
+            except Exception:
+                open_windows = 0
+            if open_windows:
+                noun = "window" if open_windows == 1 else "windows"
+                announce(f"PyGraphics: your program has finished. It ends when you close "
+                         f"its {open_windows} open {noun}.")
+        self.close()
+        try:
+            # The student decides how long this takes: it ends when they
+            # close the last window (or press Ctrl+C).
+            self.process.wait()
+        except KeyboardInterrupt:
+            gui_process._stop(self.process)
+
+
+def _write_output(stream: str, text: str) -> dict:
+    """Show text printed in the GUI process on our own stdout or stderr."""
+    target = sys.stderr if stream == "stderr" else sys.stdout
+    if target is not None:
+        target.write(text)
+        target.flush()
+    return {}
+
+
+_connection: Connection | None = None
+_finish_registered = False
+
+
+def _headless_requested() -> bool:
+    return os.environ.get("PYGRAPHICS_HEADLESS", "") not in ("", "0")
+
+
+def _new_connection() -> Connection:
+    if _headless_requested():
+        try:
+            from pygraphics_core import headless
+        except ImportError as error:
+            raise RuntimeError(
+                "PYGRAPHICS_HEADLESS is set, but this PyGraphics has no headless mode "
+                f"(pygraphics_core.headless could not be imported: {error}). Unset "
+                "PYGRAPHICS_HEADLESS to use windows, or update PyGraphics.") from error
+        return headless.HeadlessConnection()
+    return GUIProcessConnection()
+
+
+def connection() -> Connection:
+    """Return the connection in use, starting the GUI process if there is none."""
+    global _connection, _finish_registered
+    if _connection is None:
+        _connection = _new_connection()
+        if not _finish_registered:
+            atexit.register(_finish_at_exit)
+            _finish_registered = True
+    return _connection
+
+
+def use_connection(new_connection: Connection | None) -> Connection | None:
+    """Send every later :func:`callRemote` to ``new_connection``; return the old one.
+
+    ``use_connection(None)`` goes back to the default: a GUI process
+    started on the next call (or headless mode, if PYGRAPHICS_HEADLESS is
+    set). The old connection is returned as it is, not closed.
+    """
+    global _connection
+    previous, _connection = _connection, new_connection
+    return previous
+
+
+def callRemote(command: type, **kwargs: Any) -> dict:
+    """Send an AMP command to the GUI process and return its answer.
+
+    ``callRemote(Say, text="Hello")`` returns the dict the command's
+    responder returned. The first call starts the GUI process. If that
+    process has stopped since the last call (it crashed or was killed), this
+    call raises :class:`GUIProcessEndedError` and the next call starts a
+    new one. Errors the command declares arrive as their own exception
+    type; others as :class:`pygraphics_core.amp.AMPError`.
+    """
+    current = connection()
+    try:
+        return current.callRemote(command, **kwargs)
+    except GUIProcessEndedError:
+        global _connection
+        if _connection is current:
+            _connection = None
+        raise
+
+
+def _finish_at_exit() -> None:
+    current = _connection
+    if isinstance(current, GUIProcessConnection):
+        current.finish()
+    elif current is not None:
+        current.close()

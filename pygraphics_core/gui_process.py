@@ -1,0 +1,171 @@
+"""Starting a GUI process and connecting to it, from the student's side.
+
+How a launch goes (every step has a time limit):
+
+1. The student's process makes a random secret and a *rendezvous* socket
+   listening on a loopback port the operating system picks.
+2. It starts ``python -m pygraphics_gui`` with the secret and the
+   rendezvous port in environment variables (not on the command line,
+   which other users can read with ``ps``).
+3. The GUI process starts Tk, listens on a loopback port of its own, and
+   connects to the rendezvous to report, in one JSON line, the secret (so
+   the student's process knows who is speaking) and either its port or
+   why it could not start (for example: no display).
+4. The student's process connects to that port and sends the secret in a
+   :class:`~pygraphics_core.commands.Hello` command. The GUI process
+   answers only a connection that does this first, and then stops
+   listening: no other process can drive it.
+
+Waiting for the GUI process is done with sockets and time limits, never by
+reading its output pipe, because Windows cannot wait on a pipe with a time
+limit without a thread.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+#: Environment variables that carry the launch details to the GUI process.
+SECRET_VARIABLE = "PYGRAPHICS_GUI_SECRET"
+RENDEZVOUS_VARIABLE = "PYGRAPHICS_GUI_RENDEZVOUS"
+
+#: Seconds a GUI process may take to start and report (Tk, plugins).
+START_TIMEOUT = 30.0
+#: Seconds for the first exchange on the new connection.
+HELLO_TIMEOUT = 10.0
+#: How often, while waiting for the rendezvous, to check the child is alive.
+_LIVENESS_INTERVAL = 0.02
+#: The longest report line we accept from a GUI process.
+_MAX_REPORT = 64 * 1024
+
+LOOPBACK = "127.0.0.1"
+
+
+class GUIUnavailableError(RuntimeError):
+    """PyGraphics could not start its window process (no display, broken install...)."""
+
+
+class GUIProcessEndedError(ConnectionError):
+    """The window process stopped while the student's program still needed it."""
+
+
+def encode_report(secret_hex: str, **details) -> bytes:
+    """Return the GUI process's one-line report for the rendezvous."""
+    return json.dumps({"secret": secret_hex, **details}).encode("utf-8") + b"\n"
+
+
+def _read_line(connection: socket.socket, deadline: float) -> bytes:
+    received = bytearray()
+    while not received.endswith(b"\n"):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("the GUI process did not finish its report in time")
+        connection.settimeout(remaining)
+        chunk = connection.recv(4096)
+        if not chunk:
+            break
+        received += chunk
+        if len(received) > _MAX_REPORT:
+            break
+    return bytes(received)
+
+
+def _describe_exit(returncode: int) -> str:
+    if returncode < 0:
+        return f"it was stopped by signal {-returncode}"
+    return f"it exited with code {returncode}"
+
+
+def _child_environment(secret: bytes, rendezvous_port: int) -> dict[str, str]:
+    environment = dict(os.environ)
+    environment[SECRET_VARIABLE] = secret.hex()
+    environment[RENDEZVOUS_VARIABLE] = str(rendezvous_port)
+    # The child must import the same PyGraphics as we did, even if ours was
+    # found through a sys.path entry that the environment does not name.
+    here = str(Path(__file__).resolve().parent.parent)
+    paths = [path for path in environment.get("PYTHONPATH", "").split(os.pathsep) if path]
+    if here not in paths:
+        environment["PYTHONPATH"] = os.pathsep.join([*paths, here])
+    return environment
+
+
+def launch(timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes]:
+    """Start a GUI process; return it, its port and its secret once it is ready.
+
+    Raises :class:`GUIUnavailableError` with the GUI process's own words
+    when it cannot start (no display, Tk missing...), promptly: as soon as
+    the process reports or dies.
+    """
+    if not sys.executable:
+        raise GUIUnavailableError(
+            "PyGraphics could not open a window: this Python does not know where its own "
+            "program file is (sys.executable is empty), so it cannot start the window process.")
+    secret = secrets.token_bytes(32)
+    deadline = time.monotonic() + timeout
+    with socket.create_server((LOOPBACK, 0)) as rendezvous:
+        rendezvous.settimeout(_LIVENESS_INTERVAL)
+        options = {}
+        if os.name == "nt":
+            # Its own process group: Ctrl+C in the student's console must not
+            # close the windows.
+            options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pygraphics_gui"],
+            env=_child_environment(secret, rendezvous.getsockname()[1]),
+            stdin=subprocess.DEVNULL,
+            **options,
+        )
+        try:
+            report = _await_report(rendezvous, process, secret, deadline)
+        except BaseException:
+            _stop(process)
+            raise
+    if "error" in report:
+        _stop(process)
+        raise GUIUnavailableError(str(report["error"]))
+    return process, int(report["port"]), secret
+
+
+def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
+                  secret: bytes, deadline: float) -> dict:
+    while True:
+        if time.monotonic() > deadline:
+            raise GUIUnavailableError(
+                f"PyGraphics could not open a window: its window process did not start "
+                f"within {START_TIMEOUT:.0f} seconds.")
+        try:
+            connection, _ = rendezvous.accept()
+        except (socket.timeout, BlockingIOError):
+            returncode = process.poll()
+            if returncode is not None:
+                raise GUIUnavailableError(
+                    f"PyGraphics could not open a window: its window process stopped while "
+                    f"starting ({_describe_exit(returncode)}). The lines above may say why.")
+            continue
+        with connection:
+            try:
+                line = _read_line(connection, min(deadline, time.monotonic() + HELLO_TIMEOUT))
+                report = json.loads(line.decode("utf-8"))
+                sent_secret = bytes.fromhex(report["secret"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # not our GUI process: keep waiting for it
+            if hmac.compare_digest(sent_secret, secret):
+                return report
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """End a GUI process that must not live on, and reap it."""
+    if process.poll() is None:
+        process.kill()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass

@@ -1,0 +1,93 @@
+"""The hooks a PyGraphics plugin can implement.
+
+A plugin is a module, found through the entry-point group ``pygraphics``,
+whose functions are marked with :data:`hookimpl` and named after the hooks
+below. A plugin implements only the hooks it needs. The smallest useful
+plugin (the ``say`` plugin) implements all three::
+
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_commands():
+        from pygraphics_say.commands import Say
+        return [Say]
+
+    @hookimpl
+    def pygraphics_backends():
+        from pygraphics_say.backend import SayBackend   # imports Tk: GUI side only
+        return [SayBackend]
+
+    @hookimpl
+    def pygraphics_media_functions():
+        from pygraphics_say.front_end import say
+        return {"say": say}
+
+and declares, in its ``setup.cfg``::
+
+    [options.entry_points]
+    pygraphics =
+        say = pygraphics_say.plugin
+
+Keep the plugin module itself cheap to import: the student's process loads
+it the first time ``media.<name>`` is looked up, so import heavy things
+(Tk above all) inside the hook functions.
+"""
+
+import pluggy
+
+#: The name pluggy uses to tie hook specifications and implementations
+#: together; it is also the entry-point group plugins declare.
+PROJECT_NAME = "pygraphics"
+
+#: Marks the hook specifications below.
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+
+#: Marks a plugin's implementation of a hook: ``@hookimpl def pygraphics_commands(): ...``
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def pygraphics_commands():
+    """Return the AMP command classes this plugin defines.
+
+    Return a list of :class:`pygraphics_core.amp.Command` subclasses, for
+    example ``[Say]``. Both processes use them: the student's process to
+    send them, and ``pygraphics call <Command> ...`` to find a command by
+    its name. Each command name (``Command.commandName``, by default the
+    class name) must belong to one plugin only: when two plugins claim
+    the same name, both are reported and neither gets the name.
+
+    Called in the student's process and in the GUI process; must not
+    import Tk.
+    """
+
+
+@hookspec
+def pygraphics_backends():
+    """Return the backend classes that answer this plugin's commands.
+
+    Return a list of :class:`pygraphics_gui.ProtocolBackend` subclasses.
+    The GUI process calls this hook once, when the student's process
+    connects, makes one instance of each class (with no arguments) and
+    registers its responders with the connection. A backend whose
+    registration fails is reported with the plugin's name; the other
+    plugins keep working.
+
+    Called in the GUI process only: import ``tkinter`` and
+    ``pygraphics_gui`` inside this function, never at the top of the
+    plugin module, so that the student's process never loads Tk.
+    """
+
+
+@hookspec
+def pygraphics_media_functions():
+    """Return the functions this plugin adds to :mod:`media`.
+
+    Return a dict mapping a name to a function, for example
+    ``{"say": say}``; a student then calls ``media.say("Hello")``. Give
+    each function a docstring written for a student in their first month
+    of programming: ``help(media.say)`` shows it.
+
+    Called in the student's process, the first time ``media`` is asked for
+    a name it does not define itself.
+    """

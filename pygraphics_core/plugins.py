@@ -1,0 +1,332 @@
+"""Finding, loading and asking the installed PyGraphics plugins.
+
+Plugins are distributions that declare an entry point in the group
+``pygraphics`` (see :mod:`pygraphics_core.hookspecs` for the hooks they
+implement). They are loaded lazily, once per process, the first time
+something needs them: ``media.say`` in the student's process, the first
+connection in the GUI process, ``pygraphics plugins`` on the command line.
+
+A broken plugin never breaks the others. Each problem (a plugin that fails
+to import, a hook that raises, two plugins that claim one name) becomes a
+:class:`PluginProblem` naming the plugin and the cause; it is shown once as
+a :class:`PluginWarning` and kept in :attr:`PluginRegistry.problems` for
+``pygraphics plugins`` to list.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import warnings
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Iterable
+
+import pluggy
+
+from pygraphics_core import hookspecs
+
+#: The standard media functions and the distribution that provides each,
+#: so that a student who calls one without its plugin is told what to install.
+STANDARD_FUNCTIONS = {
+    **dict.fromkeys(["show", "inspect", "update", "close", "close_inspect"], "pygraphics-show"),
+    "say": "pygraphics-say",
+    **dict.fromkeys(
+        ["choose_file", "choose_save_filename", "choose_folder", "choose_color"],
+        "pygraphics-pickers",
+    ),
+    **dict.fromkeys(
+        ["ask", "ask_number", "ask_yes_no", "ask_choice", "ask_choices", "ask_password",
+         "show_information", "show_warning", "show_error"],
+        "pygraphics-ask",
+    ),
+    **dict.fromkeys(
+        ["play", "blocking_play", "play_in_range", "stop", "inspect_sound"],
+        "pygraphics-sound",
+    ),
+}
+
+
+class PluginWarning(UserWarning):
+    """A plugin could not be loaded or used; the other plugins still work."""
+
+
+@dataclass
+class Plugin:
+    """One installed plugin: an entry point of the group ``pygraphics``."""
+
+    #: The entry point's name, e.g. ``say``.
+    name: str
+    #: The module the entry point names, e.g. ``pygraphics_say.plugin``.
+    module_name: str
+    #: The distribution that declares it, e.g. ``pygraphics-say``.
+    distribution: str
+    #: That distribution's version.
+    version: str
+    #: The imported module, or None while it is not (or could not be) loaded.
+    module: ModuleType | None = None
+    #: Why the plugin could not be loaded, or None if it loaded.
+    failure: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How messages name the plugin: distribution and entry point."""
+        return f"'{self.distribution}' (entry point '{self.name} = {self.module_name}')"
+
+
+@dataclass(frozen=True)
+class PluginProblem:
+    """Something that went wrong with one plugin, in words for its author."""
+
+    #: The distribution name of the plugin at fault.
+    distribution: str
+    #: What went wrong, naming the plugin and the cause.
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def describe_exception(error: BaseException) -> str:
+    """Say what an exception was in one line: ``ModuleNotFoundError: No module named 'x'``."""
+    text = str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+@dataclass
+class NameClaims:
+    """Who has claimed which name so far, so that a second claim can name the first."""
+
+    kind: str
+    owners: dict[str, Plugin | None] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class PluginRegistry:
+    """The plugins of one process: found, loaded once, and asked for hooks.
+
+    ``PluginRegistry()`` looks at every installed distribution; pass
+    ``search_path`` (a list of folders) to look only there, as tests do.
+    """
+
+    def __init__(self, search_path: Iterable[str] | None = None):
+        self._search_path = list(search_path) if search_path is not None else None
+        self._plugins: list[Plugin] | None = None
+        self.problems: list[PluginProblem] = []
+        self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+        self.manager.add_hookspecs(hookspecs)
+        self._commands: dict[str, Any] | None = None
+        self._command_owners: dict[str, Plugin | None] = {}
+        self._media_functions: dict[str, Callable] | None = None
+
+    # -- finding and loading -------------------------------------------------
+
+    def _entry_points(self) -> list[tuple[importlib.metadata.EntryPoint, str, str]]:
+        if self._search_path is None:
+            distributions = importlib.metadata.distributions()
+        else:
+            distributions = importlib.metadata.distributions(path=self._search_path)
+        found = {}
+        for distribution in distributions:
+            name = distribution.metadata["Name"] or "(unnamed distribution)"
+            for entry_point in distribution.entry_points:
+                if entry_point.group != hookspecs.PROJECT_NAME:
+                    continue
+                # A distribution seen twice on sys.path (say, an editable
+                # install and a copy) is one plugin: the first one wins, as
+                # it would for an import.
+                found.setdefault((name.lower(), entry_point.name),
+                                 (entry_point, name, distribution.version))
+        return [found[key] for key in sorted(found)]
+
+    @property
+    def plugins(self) -> list[Plugin]:
+        """Every installed plugin, loaded (or with the reason it could not be)."""
+        if self._plugins is None:
+            self._plugins = []
+            for entry_point, distribution, version in self._entry_points():
+                plugin = Plugin(entry_point.name, entry_point.value, distribution, version)
+                self._plugins.append(plugin)
+                self._load(plugin, entry_point)
+        return self._plugins
+
+    def _load(self, plugin: Plugin, entry_point: importlib.metadata.EntryPoint) -> None:
+        try:
+            module = entry_point.load()
+        except Exception as error:
+            self._fail(plugin, f"could not be imported: {describe_exception(error)}")
+            return
+        try:
+            self.manager.register(module, name=f"{plugin.distribution}:{plugin.name}")
+            # Catch hooks with misspelled names now, naming this plugin,
+            # rather than letting them silently never run.
+            self.manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            if self.manager.is_registered(module):
+                self.manager.unregister(module)
+            self._fail(plugin, f"has a hook PyGraphics cannot use: {error}")
+            return
+        except ValueError as error:
+            self._fail(plugin, f"could not be registered: {error}")
+            return
+        plugin.module = module
+
+    def _fail(self, plugin: Plugin, what: str) -> None:
+        plugin.failure = what
+        self.report(plugin, f"The PyGraphics plugin {plugin.label} {what}")
+
+    def report(self, plugin: Plugin | None, message: str) -> None:
+        """Record a problem with a plugin and warn about it once."""
+        distribution = plugin.distribution if plugin is not None else "pygraphics"
+        problem = PluginProblem(distribution, message)
+        self.problems.append(problem)
+        warnings.warn(PluginWarning(message), stacklevel=2)
+
+    def plugin_named(self, distribution: str) -> Plugin | None:
+        """Return the plugin of that distribution, or None if it is not installed."""
+        wanted = distribution.lower().replace("_", "-")
+        for plugin in self.plugins:
+            if plugin.distribution.lower().replace("_", "-") == wanted:
+                return plugin
+        return None
+
+    # -- asking the hooks -----------------------------------------------------
+
+    def call_each(self, hook_name: str) -> list[tuple[Plugin, Any]]:
+        """Call one hook in every loaded plugin, keeping each answer apart.
+
+        A plugin whose hook raises is reported and left out; the others
+        still answer. Returns ``(plugin, answer)`` pairs in plugin order.
+        """
+        by_registered_name = {
+            f"{plugin.distribution}:{plugin.name}": plugin
+            for plugin in self.plugins if plugin.module is not None
+        }
+        answers = []
+        for implementation in getattr(self.manager.hook, hook_name).get_hookimpls():
+            plugin = by_registered_name.get(implementation.plugin_name)
+            if plugin is None:
+                continue
+            try:
+                answer = implementation.function()
+            except Exception as error:
+                self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin "
+                                    f"{plugin.label} raised {describe_exception(error)}")
+                continue
+            answers.append((plugin, answer))
+        order = {id(plugin): index for index, plugin in enumerate(self.plugins)}
+        answers.sort(key=lambda pair: order[id(pair[0])])
+        return answers
+
+    def claim(self, claims: NameClaims, name: str, value: Any, plugin: Plugin | None) -> bool:
+        """Give ``name`` to ``plugin`` unless someone has it; report a clash naming both."""
+        if name in claims.owners:
+            if claims.values[name] is value:
+                return True
+            owner = claims.owners[name]
+            first = f"the plugin {owner.label}" if owner is not None else "PyGraphics itself"
+            self.report(plugin, f"The PyGraphics plugin {plugin.label} and {first} both "
+                                f"define the {claims.kind} '{name}'; {first} keeps it. "
+                                f"Rename one of them, or uninstall one of the plugins.")
+            return False
+        claims.owners[name] = plugin
+        claims.values[name] = value
+        return True
+
+    def commands(self) -> dict[str, Any]:
+        """Return every plugin's AMP commands by command name (``{'Say': Say}``)."""
+        if self._commands is None:
+            claims = NameClaims("command")
+            for plugin, answer in self.call_each("pygraphics_commands"):
+                for command in self._listed(plugin, "pygraphics_commands", answer):
+                    name = getattr(command, "commandName", None)
+                    if not isinstance(name, str):
+                        self.report(plugin, f"The hook pygraphics_commands() of the PyGraphics "
+                                            f"plugin {plugin.label} returned {command!r}, which "
+                                            f"is not an AMP command class")
+                        continue
+                    self.claim(claims, name, command, plugin)
+            self._commands = claims.values
+            self._command_owners = claims.owners
+        return dict(self._commands)
+
+    def command_owner(self, name: str) -> Plugin | None:
+        """Return the plugin that defines the command ``name`` (None if none does)."""
+        self.commands()
+        return self._command_owners.get(name)
+
+    def media_functions(self) -> dict[str, Callable]:
+        """Return the functions plugins add to ``media``, by name."""
+        if self._media_functions is None:
+            claims = NameClaims("media function")
+            for plugin, answer in self.call_each("pygraphics_media_functions"):
+                if not isinstance(answer, dict):
+                    self.report(plugin, f"The hook pygraphics_media_functions() of the "
+                                        f"PyGraphics plugin {plugin.label} returned "
+                                        f"{type(answer).__name__}, not a dict of name -> function")
+                    continue
+                for name, function in answer.items():
+                    if not callable(function):
+                        self.report(plugin, f"The PyGraphics plugin {plugin.label} gives "
+                                            f"media.{name} = {function!r}, which is not a function")
+                        continue
+                    self.claim(claims, name, function, plugin)
+            self._media_functions = claims.values
+        return dict(self._media_functions)
+
+    def backends(self) -> list[tuple[Plugin, type]]:
+        """Return ``(plugin, backend_class)`` for every backend plugins give (GUI process)."""
+        found = []
+        for plugin, answer in self.call_each("pygraphics_backends"):
+            for backend in self._listed(plugin, "pygraphics_backends", answer):
+                found.append((plugin, backend))
+        return found
+
+    def _listed(self, plugin: Plugin, hook_name: str, answer: Any) -> list:
+        if answer is None:
+            return []
+        if isinstance(answer, (list, tuple)):
+            return list(answer)
+        self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin {plugin.label} "
+                            f"returned {type(answer).__name__}; it must return a list")
+        return []
+
+
+_registry: PluginRegistry | None = None
+
+
+def registry() -> PluginRegistry:
+    """Return this process's plugin registry, made on first use."""
+    global _registry
+    if _registry is None:
+        _registry = PluginRegistry()
+    return _registry
+
+
+def media_function(name: str) -> Callable:
+    """Return the function a plugin adds to ``media`` as ``name``.
+
+    ``media.__getattr__`` calls this for every name ``media`` does not
+    define. Raises AttributeError when no plugin gives ``name``; for a
+    standard name (``show``, ``say``, ``choose_file``...) the message says
+    which distribution to install.
+    """
+    if name.startswith("__") and name.endswith("__"):
+        # Tools ask modules for __path__, __all__, __wrapped__...: answer at
+        # once rather than loading every plugin.
+        raise AttributeError(f"module 'media' has no attribute '{name}'", name=name)
+    plugins = registry()
+    function = plugins.media_functions().get(name)
+    if function is not None:
+        return function
+    distribution = STANDARD_FUNCTIONS.get(name)
+    if distribution is None:
+        raise AttributeError(f"module 'media' has no attribute '{name}'", name=name)
+    installed = plugins.plugin_named(distribution)
+    if installed is not None and installed.failure is not None:
+        raise AttributeError(
+            f"media has no function '{name}': it comes with the plugin '{distribution}', "
+            f"which is installed but {installed.failure}. Reinstall it with: "
+            f"pip install --force-reinstall {distribution}", name=name)
+    raise AttributeError(
+        f"media has no function '{name}': it comes with the plugin '{distribution}'. "
+        f"Install it with: pip install {distribution}", name=name)

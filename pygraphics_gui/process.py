@@ -1,0 +1,83 @@
+"""The life of a GUI process: start Tk, report to the launcher, serve, end.
+
+Started by :func:`pygraphics_core.gui_process.launch` as
+``python -m pygraphics_gui``; see that module for the start-up handshake.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+import warnings
+
+from pygraphics_core.gui_process import (LOOPBACK, RENDEZVOUS_VARIABLE, SECRET_VARIABLE,
+                                         encode_report)
+
+#: The name of the hidden root window and the class of every window (WM_CLASS).
+APPLICATION_CLASS = "PyGraphics"
+
+
+def explain_tk_failure(error: BaseException) -> str:
+    """Say in plain words why Tk could not start, and what to do about it."""
+    text = str(error)
+    if "no display name" in text or "$DISPLAY" in text:
+        return ("PyGraphics could not open a window: there is no display ($DISPLAY is not "
+                "set). Run your program on a computer with a screen, or under Xvfb "
+                "(for example: xvfb-run python your_program.py); an autograder can set "
+                "PYGRAPHICS_HEADLESS=1 to run without windows.")
+    if "couldn't connect to display" in text:
+        display = os.environ.get("DISPLAY", "")
+        return (f"PyGraphics could not open a window: the display {display!r} named by "
+                f"$DISPLAY cannot be reached (is the X server running, and may you use "
+                f"it?). Tk said: {text}")
+    if isinstance(error, ImportError):
+        return ("PyGraphics could not open a window: this Python has no Tk (the tkinter "
+                f"module could not be imported: {text}). Install Python from python.org, "
+                "or on Debian/Ubuntu: sudo apt install python3-tk")
+    return f"PyGraphics could not open a window: Tk could not start ({text})."
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    # Plugin problems are for people, not for a traceback reader: one line each.
+    print(f"{category.__name__}: {message}", file=sys.stderr if file is None else file)
+
+
+def main() -> int:
+    """Run the GUI process; return its exit status."""
+    secret_hex = os.environ.pop(SECRET_VARIABLE, "")
+    rendezvous_port = os.environ.pop(RENDEZVOUS_VARIABLE, "")
+    if not secret_hex or not rendezvous_port.isdigit():
+        print("python -m pygraphics_gui is the PyGraphics window process; PyGraphics starts "
+              "it by itself when a program first opens a window. Try: import media; "
+              "media.say('Hello')", file=sys.stderr)
+        return 2
+    if hasattr(signal, "SIGINT"):
+        # Ctrl+C in the student's terminal stops their program, not its windows.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warnings.showwarning = _show_warning
+    with socket.create_connection((LOOPBACK, int(rendezvous_port)), timeout=10) as rendezvous:
+        try:
+            import tkinter
+
+            root = tkinter.Tk(className=APPLICATION_CLASS)
+        except Exception as error:  # TclError, ImportError: the launcher says why
+            rendezvous.sendall(encode_report(secret_hex, error=explain_tk_failure(error)))
+            return 1
+        root.withdraw()
+        root.title(APPLICATION_CLASS)
+        from pygraphics_gui.server import GUIServer
+
+        server = GUIServer(root, bytes.fromhex(secret_hex))
+        rendezvous.sendall(encode_report(secret_hex, port=server.port))
+    server.start()
+    try:
+        root.mainloop()
+    finally:
+        server.close()
+        try:
+            root.destroy()
+        except tkinter.TclError:
+            pass
+    return 0

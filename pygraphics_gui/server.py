@@ -1,0 +1,293 @@
+"""The GUI process's server: one AMP client, served from Tk's event loop.
+
+The server listens on a loopback port until a connection proves, with a
+:class:`~pygraphics_core.commands.Hello` carrying the launch secret, that
+it comes from the process that started this one. That connection becomes
+*the* client; the server stops listening. Then it asks every plugin for
+its backends, registers their responders, and answers commands as they
+arrive, without threads: Tk tells it when the socket has data (see
+:mod:`pygraphics_gui.socket_watch`).
+
+The process ends when the client has gone (it said goodbye, exited, or was
+killed) and no :class:`~pygraphics_gui.windows.Window` is open.
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import socket
+import sys
+import tkinter
+import traceback
+from typing import Any, Callable
+
+from pygraphics_core import amp, plugins
+from pygraphics_core.commands import CORE_COMMANDS, Goodbye, Hello, Output, Ping, WrongSecret
+from pygraphics_core.gui_process import LOOPBACK
+from pygraphics_gui import windows
+from pygraphics_gui.output import OutputForwarding
+from pygraphics_gui.socket_watch import SocketWatcher
+
+#: How long the server waits for its client to connect at all.
+CLIENT_TIMEOUT_MS = 30_000
+#: How long a new connection has to prove itself with Hello.
+HELLO_TIMEOUT_MS = 10_000
+#: The longest a send to the client may block (its socket buffer is full).
+SEND_TIMEOUT = 30.0
+
+
+class _Candidate:
+    """A connection that has not yet proved it knows the secret."""
+
+    def __init__(self, server: "GUIServer", connection: socket.socket):
+        self.connection = connection
+        self.proved = False
+        self._secret = server.secret
+        self.gate = amp.Dispatcher()
+        self.gate.register(Hello, self.hello)
+        self.watcher = SocketWatcher(server.root, connection,
+                                     lambda: server._candidate_readable(self))
+        self.timer: str | None = None
+
+    def hello(self, secret: bytes) -> dict:
+        if not hmac.compare_digest(secret, self._secret):
+            raise WrongSecret("this is not the secret this window process was started with")
+        self.proved = True
+        return {}
+
+
+class _RecordingDispatcher:
+    """Stands in for a Dispatcher so that a backend's registration can be checked first."""
+
+    def __init__(self):
+        self.responders: list[tuple[type, Callable[..., dict]]] = []
+
+    def register(self, command: type, responder: Callable[..., dict]) -> None:
+        self.responders.append((command, responder))
+
+
+class GUIServer:
+    """Serves one client from ``root``'s event loop; see the module docstring."""
+
+    def __init__(self, root: tkinter.Tk, secret: bytes,
+                 registry: plugins.PluginRegistry | None = None):
+        self.root = root
+        self.secret = secret
+        self._registry = registry
+        self._listener: socket.socket | None = socket.create_server((LOOPBACK, 0))
+        self._listener.setblocking(False)
+        self.port: int = self._listener.getsockname()[1]
+        self._listener_watcher = SocketWatcher(root, self._listener, self._accept)
+        self._candidates: list[_Candidate] = []
+        self._client: socket.socket | None = None
+        self._client_watcher: SocketWatcher | None = None
+        self._dispatcher: amp.Dispatcher | None = None
+        self._output: OutputForwarding | None = None
+        self.client_gone = False
+        self._wait_timer: str | None = None
+        windows.add_close_listener(self._window_closed)
+
+    def start(self) -> None:
+        """Start accepting; give up if no client proves itself in time."""
+        self._listener_watcher.resume()
+        self._wait_timer = self.root.after(CLIENT_TIMEOUT_MS, self._no_client_came)
+
+    # -- before the client: accepting and checking the secret ---------------
+
+    def _accept(self) -> None:
+        try:
+            connection, _ = self._listener.accept()
+        except (BlockingIOError, InterruptedError):
+            return
+        connection.settimeout(SEND_TIMEOUT)
+        candidate = _Candidate(self, connection)
+        self._candidates.append(candidate)
+        candidate.timer = self.root.after(HELLO_TIMEOUT_MS, lambda: self._drop(candidate))
+        candidate.watcher.resume()
+
+    def _drop(self, candidate: _Candidate) -> None:
+        if candidate in self._candidates:
+            self._candidates.remove(candidate)
+            candidate.watcher.stop()
+            if candidate.timer is not None:
+                self.root.after_cancel(candidate.timer)
+            candidate.connection.close()
+
+    def _candidate_readable(self, candidate: _Candidate) -> None:
+        try:
+            data = candidate.connection.recv(65536)
+            answer = candidate.gate.data_received(data) if data else None
+        except (OSError, amp.ProtocolError):
+            answer = None
+            data = b""
+        if not data:
+            self._drop(candidate)
+            return
+        if candidate.proved:
+            self._adopt(candidate)
+            self._send(answer)
+        elif answer:
+            # Its first command was not a correct Hello: answer it (an error)
+            # and hang up. It gets no second try on this connection.
+            try:
+                candidate.connection.sendall(answer)
+            except OSError:
+                pass
+            self._drop(candidate)
+
+    def _adopt(self, chosen: _Candidate) -> None:
+        """Make ``chosen`` the client: stop listening, register every backend."""
+        self.root.after_cancel(self._wait_timer)
+        self._listener_watcher.stop()
+        self._listener.close()
+        self._listener = None
+        for candidate in list(self._candidates):
+            if candidate is not chosen:
+                self._drop(candidate)
+        chosen.watcher.stop()
+        self.root.after_cancel(chosen.timer)
+        self._candidates.clear()
+        self._client = chosen.connection
+        self._dispatcher = amp.Dispatcher()
+        self._output = OutputForwarding(self._send_output)
+        self._register_everything(self._dispatcher)
+        self._client_watcher = SocketWatcher(self.root, self._client, self._client_readable)
+        self._client_watcher.resume()
+
+    def _no_client_came(self) -> None:
+        print("PyGraphics: no program connected to this window process; it stops now.",
+              file=sys.stderr)
+        self.root.quit()
+
+    # -- registering responders ----------------------------------------------
+
+    def _register_everything(self, dispatcher: amp.Dispatcher) -> None:
+        dispatcher.register(Ping, lambda: {})
+        dispatcher.register(Goodbye, lambda: {"open_windows": len(windows.open_windows())})
+        registry = self._registry if self._registry is not None else plugins.registry()
+        owners: dict[str, plugins.Plugin | None] = dict.fromkeys(CORE_COMMANDS)
+        for plugin, backend_class in registry.backends():
+            name = getattr(backend_class, "__name__", repr(backend_class))
+            try:
+                recorder = _RecordingDispatcher()
+                backend_class().register_against(recorder)
+            except Exception as error:
+                registry.report(plugin, f"The backend {name} of the PyGraphics plugin "
+                                        f"{plugin.label} raised {plugins.describe_exception(error)} "
+                                        f"while registering; its commands will not work.")
+                continue
+            clashes = [(command.commandName, owners[command.commandName])
+                       for command, _ in recorder.responders if command.commandName in owners]
+            if clashes:
+                for command_name, owner in clashes:
+                    first = (f"the plugin {owner.label}" if owner is not None
+                             else "PyGraphics itself")
+                    registry.report(plugin, f"The PyGraphics plugin {plugin.label} and {first} "
+                                            f"both answer the command '{command_name}'; {first} "
+                                            f"keeps it, and the backend {name} is not used.")
+                continue
+            for command, responder in recorder.responders:
+                owners[command.commandName] = plugin
+                dispatcher.register(command, _reporting_failures(responder, command, plugin))
+
+    # -- serving the client ---------------------------------------------------
+
+    def _client_readable(self) -> None:
+        try:
+            data = self._client.recv(65536)
+        except (BlockingIOError, InterruptedError, socket.timeout):
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self._lose_client()
+            return
+        # A responder may run a nested event loop (a modal dialog): the
+        # dispatcher must not be fed again before it returns.
+        self._client_watcher.pause()
+        try:
+            answer = self._dispatcher.data_received(data)
+        except amp.ProtocolError as error:
+            print(f"PyGraphics: the connection broke the AMP protocol ({error}); "
+                  f"closing it.", file=sys.stderr)
+            self._lose_client()
+            return
+        if self._client is None:
+            return  # lost while the responder ran
+        self._send(answer)
+        if self._client is not None:
+            self._client_watcher.resume()
+
+    def _send(self, data: bytes | None) -> None:
+        if self._output is not None:
+            self._output.flush()
+        if data and self._client is not None:
+            try:
+                self._client.sendall(data)
+            except OSError:
+                self._lose_client()
+
+    def _send_output(self, stream: str, text: str) -> None:
+        if self._client is None:
+            return
+        try:
+            self._client.sendall(self._dispatcher.command_bytes(Output, stream=stream, text=text))
+        except OSError:
+            # Cannot tell the student now; at least keep the text.
+            self._lose_client()
+            print(text, end="", file=sys.__stderr__ if stream == "stderr" else sys.__stdout__)
+
+    def _lose_client(self) -> None:
+        if self._client is None:
+            return
+        self._client_watcher.stop()
+        self._client.close()
+        self._client = None
+        self.client_gone = True
+        if self._output is not None:
+            self._output.stop()
+            self._output = None
+        self._quit_if_done()
+
+    def _window_closed(self, remaining: int) -> None:
+        self._quit_if_done()
+
+    def _quit_if_done(self) -> None:
+        if self.client_gone and not windows.open_windows():
+            self.root.quit()
+
+    def close(self) -> None:
+        """Close every socket (the event loop has ended)."""
+        windows.remove_close_listener(self._window_closed)
+        if self._listener is not None:
+            self._listener_watcher.stop()
+            self._listener.close()
+        for candidate in list(self._candidates):
+            self._drop(candidate)
+        if self._client is not None:
+            self._lose_client()
+
+
+def _reporting_failures(responder: Callable[..., dict], command: type,
+                        plugin: plugins.Plugin) -> Callable[..., dict]:
+    """Wrap a responder so that an undeclared exception is printed for the plugin's author.
+
+    The client still receives the error (as UNKNOWN); the traceback,
+    printed here, reaches the student's terminal as output.
+    """
+    declared = tuple(getattr(command, "errors", {})) + tuple(getattr(command, "fatalErrors", {}))
+
+    @functools.wraps(responder)
+    def answer(**arguments: Any) -> dict:
+        try:
+            return responder(**arguments)
+        except declared:
+            raise
+        except Exception:
+            print(f"PyGraphics: the plugin {plugin.label} failed while answering "
+                  f"{command.commandName}:", file=sys.stderr)
+            traceback.print_exc()
+            raise
+
+    return answer

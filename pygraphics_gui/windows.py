@@ -1,0 +1,89 @@
+"""The window class every PyGraphics window is made from.
+
+A :class:`Window` is a Tk ``Toplevel`` that appears centred on the screen,
+closes with the window manager's close button or :meth:`Window.close`, and
+is counted: the GUI process stays alive while any :class:`Window` is open,
+even after the student's program has ended, and exits when the last one is
+closed. Plugins subclass it (or put their widgets in one)::
+
+    class SayWindow(Window):
+        def __init__(self, text):
+            super().__init__("Message")
+            tkinter.Label(self, text=text).pack()
+"""
+
+from __future__ import annotations
+
+import tkinter
+from typing import Callable
+
+_open_windows: list["Window"] = []
+_close_listeners: list[Callable[[int], None]] = []
+
+
+def open_windows() -> list["Window"]:
+    """Return the windows open now, oldest first."""
+    return list(_open_windows)
+
+
+def add_close_listener(listener: Callable[[int], None]) -> None:
+    """Call ``listener(number_still_open)`` after each window closes."""
+    _close_listeners.append(listener)
+
+
+def remove_close_listener(listener: Callable[[int], None]) -> None:
+    """Stop calling a listener given to :func:`add_close_listener`."""
+    _close_listeners.remove(listener)
+
+
+class Window(tkinter.Toplevel):
+    """A top-level window, centred on the screen when first shown.
+
+    ``Window("Message")`` makes a window titled "Message" on the GUI
+    process's hidden root window (or on ``master``). Build its contents
+    right after making it: it is shown, centred for its finished size, once
+    Tk is idle again.
+    """
+
+    def __init__(self, title: str, master: tkinter.Misc | None = None, **options):
+        super().__init__(master, **options)
+        # Hidden until its contents are built, so that it appears once, in
+        # the right place, instead of jumping there from the corner.
+        self.withdraw()
+        self.title(title)
+        self.protocol("WM_DELETE_WINDOW", self.close)
+        self._closed = False
+        _open_windows.append(self)
+        self.after_idle(self._show_centred)
+
+    def _show_centred(self) -> None:
+        if self._closed:
+            return
+        self.update_idletasks()
+        width, height = self.winfo_reqwidth(), self.winfo_reqheight()
+        x = max(0, (self.winfo_screenwidth() - width) // 2)
+        y = max(0, (self.winfo_screenheight() - height) // 2)
+        self.geometry(f"+{x}+{y}")
+        self.deiconify()
+        self.lift()
+        self.focus_force()
+
+    @property
+    def is_open(self) -> bool:
+        """True until the window is closed."""
+        return not self._closed
+
+    def close(self) -> None:
+        """Close the window (the same as its close button)."""
+        self.destroy()
+
+    def destroy(self) -> None:
+        """Destroy the window and tell the process one window fewer is open."""
+        if self._closed:
+            return
+        self._closed = True
+        _open_windows.remove(self)
+        super().destroy()
+        remaining = len(_open_windows)
+        for listener in list(_close_listeners):
+            listener(remaining)
