@@ -1,0 +1,128 @@
+"""Fixtures for the show plugin's tests: a real Tk root on a real X display.
+
+The widget tests drive real Tk windows with the real mouse and keyboard of
+an X server (xdotool) and read what is on the screen from screenshots, so
+what they check is what a student sees.
+"""
+
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+#: Bound on every wait for the X server or Tk to react, in seconds.
+TIMEOUT = 10.0
+
+
+def _require_display(request):
+    """Make sure DISPLAY names a screen: the project's fixture starts Xvfb."""
+    try:
+        request.getfixturevalue("gui_display")
+    except pytest.FixtureLookupError:
+        pass
+    if not os.environ.get("DISPLAY"):
+        pytest.fail("these tests need a screen: set DISPLAY (for example run "
+                    "them under Xvfb) or install PyGraphics' pytest plugin")
+    if shutil.which("xdotool") is None:
+        pytest.fail("these tests need xdotool (apt install xdotool)")
+
+
+@pytest.fixture
+def tk_root(request):
+    """A Tk root window (withdrawn) for one test, destroyed afterwards."""
+    _require_display(request)
+    import tkinter
+
+    root = tkinter.Tk()
+    root.withdraw()
+    try:
+        yield root
+    finally:
+        root.destroy()
+
+
+class Screen:
+    """The real X screen: move the mouse, press keys, take screenshots."""
+
+    def __init__(self, root):
+        self.root = root
+        self.display = root.winfo_screen()
+
+    def xdotool(self, *arguments):
+        environment = dict(os.environ, DISPLAY=self.display)
+        subprocess.run(["xdotool", *arguments], check=True, env=environment,
+                       timeout=TIMEOUT)
+
+    def settle(self):
+        """Let Tk draw everything pending and the X server carry it out."""
+        self.root.update()
+        # A query with a reply is a round trip: when it returns, the X
+        # server has executed every drawing request Tk sent before it.
+        self.root.winfo_pointerxy()
+
+    def wait_until(self, condition, what, timeout=TIMEOUT):
+        """Run Tk's event loop until ``condition()`` holds; fail after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"gave up after {timeout} s waiting for {what}")
+            self.root.update()
+            time.sleep(0.005)  # between polls of the X server, not as a wait
+        self.settle()
+
+    def show(self, toplevel):
+        """Wait until ``toplevel`` is mapped and laid out."""
+        self.wait_until(toplevel.winfo_viewable, "the window to appear")
+
+    def move_pointer_to(self, widget, x, y):
+        """Move the real mouse pointer to ``(x, y)`` inside ``widget``."""
+        screen_x, screen_y = widget.winfo_rootx() + x, widget.winfo_rooty() + y
+        self.xdotool("mousemove", "--sync", str(screen_x), str(screen_y))
+        self.wait_until(lambda: widget.winfo_pointerxy() == (screen_x, screen_y),
+                        "the pointer to arrive")
+
+    def click(self, button=1):
+        self.xdotool("click", str(button))
+        self.settle()
+
+    def drag(self, widget, start, end):
+        """Press the left button at ``start``, move to ``end``, release."""
+        self.move_pointer_to(widget, *start)
+        self.xdotool("mousedown", "1")
+        self.settle()
+        steps = 5
+        for step in range(1, steps + 1):
+            x = start[0] + (end[0] - start[0]) * step // steps
+            y = start[1] + (end[1] - start[1]) * step // steps
+            self.move_pointer_to(widget, x, y)
+        self.xdotool("mouseup", "1")
+        self.settle()
+
+    def focus(self, widget):
+        widget.focus_force()
+        self.wait_until(lambda: widget.focus_get() is widget, "the keyboard focus")
+
+    def press(self, *keys):
+        self.xdotool("key", "--delay", "20", *keys)
+        self.settle()
+
+    def type(self, text):
+        self.xdotool("type", "--delay", "15", "--", text)
+        self.settle()
+
+    def grab(self, widget):
+        """Return a screenshot of ``widget`` (a Pillow RGB image)."""
+        from PIL import ImageGrab
+
+        self.settle()
+        left, top = widget.winfo_rootx(), widget.winfo_rooty()
+        box = (left, top, left + widget.winfo_width(), top + widget.winfo_height())
+        return ImageGrab.grab(bbox=box, xdisplay=self.display).convert("RGB")
+
+
+@pytest.fixture
+def screen(tk_root):
+    """Drive the real screen of ``tk_root``: mouse, keys, screenshots."""
+    return Screen(tk_root)
