@@ -91,3 +91,30 @@ def pygraphics_media_functions():
     Called in the student's process, the first time ``media`` is asked for
     a name it does not define itself.
     """
+
+
+@hookspec
+def pygraphics_headless_responders():
+    """Return functions that answer this plugin's commands in headless mode.
+
+    Return a dict mapping a command class to a function, for example
+    ``{AskNumber: answer_ask_number}``. In headless mode (autograders: no
+    screen, see :mod:`pygraphics_core.headless`) no GUI process starts;
+    when the student's code sends one of these commands, PyGraphics calls
+    ``function(session, **arguments)`` in the student's process instead
+    and uses the dict it returns as the command's response. ``session`` is
+    the :class:`pygraphics_core.headless.HeadlessSession`:
+
+    * ``session.next_answer("ask_number", prompt)`` returns the grader's
+      next prepared answer for that media function (and raises a clear
+      error when none is left): use it for a dialog;
+    * ``session.record("show", picture=image, text=title)`` records what
+      would have been shown (a copy of the picture is kept): use it for a
+      window.
+
+    A command with no headless responder is recorded with its arguments
+    and answered with an empty response when its ``response`` is empty;
+    one that needs an answer fails with an error naming the command.
+
+    Called in the student's process; must not import Tk.
+    """
