@@ -1,0 +1,643 @@
+"""Argument types: how each Python value of a command travels in an AMP box.
+
+Each type is used as an instance in a command's ``arguments`` or
+``response`` list, e.g. ``('count', Integer())`` or ``('note',
+Unicode(optional=True))``. The encodings of Integer, Float, Boolean, String,
+Unicode, Decimal, DateTime, ListOf and AmpList are exactly Twisted's, so a
+Twisted peer understands them. BigString, BigUnicode and PILImage are ours:
+they spread a value of any size over the keys ``name``, ``name.2``,
+``name.3``, ... (and PILImage adds ``name.mode``, ``name.width``, ...).
+
+Sending checks each value and raises TypeError (wrong type) or ValueError
+(right type, impossible value) naming the argument. Receiving raises
+:class:`~pygraphics_core.amp.errors.ProtocolError` for anything malformed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import operator
+import re
+from typing import Any, Iterable, Mapping
+
+from .boxes import (
+    MAX_VALUE_LENGTH,
+    Box,
+    check_key,
+    encode_box_parts,
+    parse_boxes,
+)
+from .errors import ProtocolError
+
+__all__ = [
+    "Argument",
+    "Integer",
+    "Float",
+    "Boolean",
+    "String",
+    "Unicode",
+    "Decimal",
+    "DateTime",
+    "ListOf",
+    "AmpList",
+    "BigString",
+    "BigUnicode",
+    "PILImage",
+]
+
+
+def _describe(value: Any) -> str:
+    """A short description of *value* for error messages: its repr and type."""
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{text} (a {type(value).__name__})"
+
+
+class Argument:
+    """The base of all argument types.
+
+    A subclass that fits in one AMP value implements :meth:`to_bytes` and
+    :meth:`from_bytes`; one that spreads over several keys overrides
+    :meth:`to_box` and :meth:`from_box` instead. Either way it writes at
+    least the key of the argument's own name, which is how the receiver
+    tells that an optional argument was sent.
+    """
+
+    #: Whether a value fits in one AMP value (so that ListOf can hold it).
+    single_value = True
+
+    def __init__(self, optional: bool = False) -> None:
+        #: An optional argument may be left out (or given as None); the
+        #: receiver then gets None for it.
+        self.optional = optional
+
+    def __repr__(self) -> str:
+        optional = "optional=True" if self.optional else ""
+        return f"{type(self).__name__}({optional})"
+
+    def to_bytes(self, value: Any) -> bytes:
+        """Encode *value* as one AMP value (raise TypeError or ValueError)."""
+        raise NotImplementedError
+
+    def from_bytes(self, data: bytes) -> Any:
+        """Decode one AMP value (raise ValueError if it is malformed)."""
+        raise NotImplementedError
+
+    def to_box(self, key: bytes, value: Any, box: Box) -> None:
+        """Put *value* into *box* under *key* (and, for big values, more keys)."""
+        box[key] = self.to_bytes(value)
+
+    def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> Any:
+        """Take the value stored under *key* in a received *box*."""
+        return self.from_bytes(box[key])
+
+
+# Integers ------------------------------------------------------------------
+
+_INTEGER = re.compile(rb"-?[0-9]+")
+# Python refuses to convert ints of more than about 4,300 digits to or from
+# text in one go (CVE-2020-10735); splitting keeps any size working while
+# each step stays under the limit.
+_SAFE_DIGITS = 4000
+
+
+def _format_integer(number: int) -> str:
+    if number < 0:
+        return "-" + _format_integer(-number)
+    try:
+        return str(number)
+    except ValueError:
+        half = number.bit_length() * 30103 // 200_000  # half its digit count
+        high, low = divmod(number, 10**half)
+        return _format_integer(high) + _format_integer(low).rjust(half, "0")
+
+
+def _parse_digits(digits: bytes) -> int:
+    if len(digits) <= _SAFE_DIGITS:
+        return int(digits)
+    half = len(digits) // 2
+    return _parse_digits(digits[:-half]) * 10**half + _parse_digits(digits[-half:])
+
+
+class Integer(Argument):
+    """An int of any size, sent as its decimal digits: ``123`` -> ``b"123"``."""
+
+    def to_bytes(self, value: Any) -> bytes:
+        if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+            raise TypeError(f"expected an int, got {_describe(value)}")
+        return _format_integer(operator.index(value)).encode("ascii")
+
+    def from_bytes(self, data: bytes) -> int:
+        if _INTEGER.fullmatch(data) is None:
+            raise ValueError(f"{data[:40]!r} is not an integer")
+        if data[:1] == b"-":
+            return -_parse_digits(data[1:])
+        return _parse_digits(data)
+
+
+class Float(Argument):
+    """A float, sent as its repr: ``1.5`` -> ``b"1.5"``, also ``nan``, ``inf``, ``-inf``.
+
+    An int is accepted too and sent as the float it equals.
+    """
+
+    _FLOAT = re.compile(
+        rb"[-+]?(?:nan|inf|infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?)",
+        re.IGNORECASE,
+    )
+
+    def to_bytes(self, value: Any) -> bytes:
+        if isinstance(value, bool) or not isinstance(value, (float, int)):
+            raise TypeError(f"expected a float, got {_describe(value)}")
+        try:
+            return repr(float(value)).encode("ascii")
+        except OverflowError:
+            raise ValueError(f"the int {value:.3e} is too large for a float") from None
+
+    def from_bytes(self, data: bytes) -> float:
+        if self._FLOAT.fullmatch(data) is None:
+            raise ValueError(f"{data[:40]!r} is not a float")
+        return float(data)
+
+
+class Boolean(Argument):
+    """True or False, sent as ``b"True"`` or ``b"False"``."""
+
+    def to_bytes(self, value: Any) -> bytes:
+        # Only real bools: the truth of "False" or of 0.5 is rarely what
+        # the sender meant.
+        if value is True:
+            return b"True"
+        if value is False:
+            return b"False"
+        raise TypeError(f"expected True or False, got {_describe(value)}")
+
+    def from_bytes(self, data: bytes) -> bool:
+        if data == b"True":
+            return True
+        if data == b"False":
+            return False
+        raise ValueError(f"{data[:40]!r} is not a boolean (b'True' or b'False')")
+
+
+class String(Argument):
+    """Bytes, sent as they are (at most 65,535; BigString carries more)."""
+
+    def to_bytes(self, value: Any) -> bytes:
+        if isinstance(value, bytes):
+            return value
+        if isinstance(value, (bytearray, memoryview)):
+            return bytes(value)
+        if isinstance(value, str):
+            raise TypeError(
+                f"expected bytes, got {_describe(value)}: "
+                "use Unicode (or BigUnicode) for text"
+            )
+        raise TypeError(f"expected bytes, got {_describe(value)}")
+
+    def from_bytes(self, data: bytes) -> bytes:
+        return data
+
+
+def _encode_text(value: Any) -> bytes:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a str, got {_describe(value)}")
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(
+            f"the text holds {value[error.start:error.end]!r} at index "
+            f"{error.start}, a lone surrogate that UTF-8 cannot encode"
+        ) from None
+
+
+class Unicode(Argument):
+    """A str, sent as UTF-8 (at most 65,535 bytes; BigUnicode carries more)."""
+
+    def to_bytes(self, value: Any) -> bytes:
+        return _encode_text(value)
+
+    def from_bytes(self, data: bytes) -> str:
+        return data.decode("utf-8")
+
+
+class Decimal(Argument):
+    """A decimal.Decimal, sent as its str: ``Decimal("1.50")`` -> ``b"1.50"``.
+
+    Precision and the special values travel too: ``Infinity``,
+    ``-Infinity``, ``NaN``, ``-NaN``, ``sNaN``, ``-sNaN``.
+    """
+
+    _DECIMAL = re.compile(
+        rb"[-+]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?|inf|infinity|s?nan[0-9]*)",
+        re.IGNORECASE,
+    )
+
+    def to_bytes(self, value: Any) -> bytes:
+        if not isinstance(value, decimal.Decimal):
+            raise TypeError(f"expected a decimal.Decimal, got {_describe(value)}")
+        return str(value).encode("ascii")
+
+    def from_bytes(self, data: bytes) -> decimal.Decimal:
+        if self._DECIMAL.fullmatch(data) is None:
+            raise ValueError(f"{data[:40]!r} is not a decimal number")
+        return decimal.Decimal(data.decode("ascii"))
+
+
+class DateTime(Argument):
+    """A timezone-aware datetime, sent as ``b"2024-05-01T13:45:00.000000+02:00"``.
+
+    The wire holds the UTC offset in whole minutes, so the receiver gets a
+    datetime with a fixed-offset timezone (``datetime.timezone``) for the
+    same instant. A naive datetime (without tzinfo) cannot be sent: which
+    instant it means depends on the sender's clock.
+    """
+
+    _DATETIME = re.compile(
+        rb"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
+        rb"\.([0-9]{6})([-+])([0-9]{2}):([0-9]{2})"
+    )
+
+    def to_bytes(self, value: Any) -> bytes:
+        if not isinstance(value, datetime.datetime):
+            raise TypeError(f"expected a datetime.datetime, got {_describe(value)}")
+        offset = value.utcoffset()
+        if offset is None:
+            raise ValueError(
+                f"{value!r} has no timezone; give it one, for example "
+                "value.replace(tzinfo=datetime.timezone.utc)"
+            )
+        minutes, rest = divmod(offset, datetime.timedelta(minutes=1))
+        if rest:
+            raise ValueError(
+                f"the UTC offset of {value!r} is not a whole number of minutes; "
+                "AMP sends offsets in minutes"
+            )
+        # Twisted writes a zero offset as "-00:00": keep the bytes identical.
+        sign = "+" if minutes > 0 else "-"
+        return (
+            f"{value.year:04d}-{value.month:02d}-{value.day:02d}T"
+            f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}."
+            f"{value.microsecond:06d}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        ).encode("ascii")
+
+    def from_bytes(self, data: bytes) -> datetime.datetime:
+        match = self._DATETIME.fullmatch(data)
+        if match is None:
+            raise ValueError(f"{data[:40]!r} is not an AMP date and time")
+        year, month, day, hour, minute, second, micro, sign, off_h, off_m = match.groups()
+        offset = datetime.timedelta(hours=int(off_h), minutes=int(off_m))
+        if sign == b"-":
+            offset = -offset
+        return datetime.datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second),
+            int(micro), tzinfo=datetime.timezone(offset),
+        )
+
+
+# Containers ----------------------------------------------------------------
+
+
+class ListOf(Argument):
+    """A list whose elements all have one type: ``ListOf(Integer())``.
+
+    Sent as one AMP value holding each element with a 2-byte length before
+    it, so the whole list must fit in 65,535 bytes.
+    """
+
+    def __init__(self, element_type: Argument, optional: bool = False) -> None:
+        super().__init__(optional)
+        if not isinstance(element_type, Argument):
+            raise TypeError(
+                f"ListOf needs an argument type such as Integer(), got {_describe(element_type)}"
+            )
+        if not element_type.single_value:
+            raise TypeError(
+                f"ListOf cannot hold {type(element_type).__name__}: each element "
+                "must fit in one AMP value"
+            )
+        self.element_type = element_type
+
+    def __repr__(self) -> str:
+        optional = ", optional=True" if self.optional else ""
+        return f"ListOf({self.element_type!r}{optional})"
+
+    def to_bytes(self, value: Any) -> bytes:
+        if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(
+            value, Iterable
+        ):
+            raise TypeError(f"expected a list, got {_describe(value)}")
+        parts = []
+        encode = self.element_type.to_bytes
+        for index, element in enumerate(value):
+            try:
+                encoded = encode(element)
+            except TypeError as error:
+                raise TypeError(f"element {index}: {error}") from None
+            except ValueError as error:
+                raise ValueError(f"element {index}: {error}") from None
+            if len(encoded) > MAX_VALUE_LENGTH:
+                raise ValueError(
+                    f"element {index} is {len(encoded):,} bytes long; a list "
+                    f"element holds at most {MAX_VALUE_LENGTH:,} bytes"
+                )
+            parts += (len(encoded).to_bytes(2, "big"), encoded)
+        return b"".join(parts)
+
+    def from_bytes(self, data: bytes) -> list:
+        elements = []
+        decode = self.element_type.from_bytes
+        position, end = 0, len(data)
+        while position < end:
+            if end - position < 2:
+                raise ValueError("the list ends in the middle of an element's length")
+            length = int.from_bytes(data[position : position + 2], "big")
+            position += 2
+            if end - position < length:
+                raise ValueError("the list ends in the middle of an element")
+            elements.append(decode(data[position : position + length]))
+            position += length
+        return elements
+
+
+class AmpList(Argument):
+    """A list of dicts that share one schema, each sent as a nested AMP box.
+
+    ``AmpList([('x', Integer()), ('label', Unicode())])`` carries
+    ``[{'x': 1, 'label': 'a'}, {'x': 2, 'label': 'b'}]``. The whole list must
+    fit in 65,535 bytes.
+    """
+
+    def __init__(self, subarguments: list[tuple[str, Argument]], optional: bool = False) -> None:
+        super().__init__(optional)
+        self.schema = Schema(subarguments, "AmpList")
+
+    def __repr__(self) -> str:
+        optional = ", optional=True" if self.optional else ""
+        return f"AmpList({self.schema.arguments!r}{optional})"
+
+    def to_bytes(self, value: Any) -> bytes:
+        if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(
+            value, Iterable
+        ):
+            raise TypeError(f"expected a list of dicts, got {_describe(value)}")
+        parts: list = []
+        for index, element in enumerate(value):
+            if not isinstance(element, Mapping):
+                raise TypeError(f"element {index}: expected a dict, got {_describe(element)}")
+            box = self.schema.encode(element, f"element {index}")
+            encode_box_parts(box, parts)
+        return b"".join(parts)
+
+    def from_bytes(self, data: bytes) -> list[dict]:
+        try:
+            boxes = parse_boxes(data)
+        except ProtocolError as error:
+            raise ValueError(str(error)) from None
+        return [self.schema.decode(box, f"element {index}") for index, box in enumerate(boxes)]
+
+
+# Values of any size ---------------------------------------------------------
+
+
+def _put_big_value(key: bytes, data: bytes, box: Box) -> None:
+    """Spread *data* over ``key``, ``key.2``, ``key.3``, ... in full-size chunks."""
+    view = memoryview(data)
+    box[key] = view[:MAX_VALUE_LENGTH]
+    for index, start in enumerate(range(MAX_VALUE_LENGTH, len(data), MAX_VALUE_LENGTH), 2):
+        box[b"%s.%d" % (key, index)] = view[start : start + MAX_VALUE_LENGTH]
+
+
+def _get_big_value(key: bytes, box: Mapping[bytes, bytes]) -> bytes:
+    """Join the chunks that :func:`_put_big_value` spread over a box."""
+    first = box[key]
+    next_key = key + b".2"
+    if next_key not in box:
+        return first
+    parts = [first]
+    index = 2
+    while next_key in box:
+        parts.append(box[next_key])
+        index += 1
+        next_key = b"%s.%d" % (key, index)
+    return b"".join(parts)
+
+
+class BigString(Argument):
+    """Bytes of any size, spread over the keys ``name``, ``name.2``, ``name.3``, ..."""
+
+    single_value = False
+
+    def to_box(self, key: bytes, value: Any, box: Box) -> None:
+        _put_big_value(key, String.to_bytes(self, value), box)
+
+    def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> bytes:
+        return _get_big_value(key, box)
+
+
+class BigUnicode(Argument):
+    """A str of any size, sent as UTF-8 spread over ``name``, ``name.2``, ..."""
+
+    single_value = False
+
+    def to_box(self, key: bytes, value: Any, box: Box) -> None:
+        _put_big_value(key, _encode_text(value), box)
+
+    def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> str:
+        return _get_big_value(key, box).decode("utf-8")
+
+
+class PILImage(Argument):
+    """A Pillow image of any mode and size, received exactly as it was sent.
+
+    Its pixels (``image.tobytes()``) are spread over ``name``, ``name.2``,
+    ... like BigString; ``name.mode``, ``name.width`` and ``name.height``
+    describe them; a palette image (mode P or PA) also sends its palette
+    (``name.palette``, ``name.palettemode``); a transparency entry in
+    ``image.info`` travels as ``name.transparency``.
+    """
+
+    single_value = False
+
+    def to_box(self, key: bytes, value: Any, box: Box) -> None:
+        from PIL import Image
+
+        if not isinstance(value, Image.Image):
+            raise TypeError(f"expected a PIL.Image.Image, got {_describe(value)}")
+        _put_big_value(key, value.tobytes(), box)
+        box[key + b".mode"] = value.mode.encode("ascii")
+        box[key + b".width"] = b"%d" % value.width
+        box[key + b".height"] = b"%d" % value.height
+        if value.palette is not None and value.mode in ("P", "PA"):
+            palette_mode = value.palette.mode
+            box[key + b".palettemode"] = palette_mode.encode("ascii")
+            box[key + b".palette"] = bytes(value.getpalette(palette_mode) or b"")
+        transparency = value.info.get("transparency")
+        if transparency is not None:
+            box[key + b".transparency"] = self._encode_transparency(transparency)
+
+    @staticmethod
+    def _encode_transparency(transparency: Any) -> bytes:
+        # Pillow keeps an int (one transparent palette index or grey level),
+        # a tuple (one transparent colour) or bytes (an alpha per palette
+        # entry); a one-letter tag keeps them apart on the wire.
+        if isinstance(transparency, int):
+            return b"i%d" % transparency
+        if isinstance(transparency, tuple):
+            return b"t" + b",".join(b"%d" % channel for channel in transparency)
+        if isinstance(transparency, (bytes, bytearray)):
+            return b"b" + bytes(transparency)
+        raise TypeError(
+            f"the image's info['transparency'] is {_describe(transparency)}; "
+            "expected an int, a tuple of ints or bytes"
+        )
+
+    @staticmethod
+    def _decode_transparency(data: bytes) -> Any:
+        tag, rest = data[:1], data[1:]
+        if tag == b"i":
+            return Integer().from_bytes(rest)
+        if tag == b"t":
+            return tuple(Integer().from_bytes(part) for part in rest.split(b","))
+        if tag == b"b":
+            return rest
+        raise ValueError(f"unknown transparency tag {tag!r}")
+
+    def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> Any:
+        from PIL import Image
+
+        pixels = _get_big_value(key, box)
+        try:
+            mode = box[key + b".mode"].decode("ascii")
+            width = Integer().from_bytes(box[key + b".width"])
+            height = Integer().from_bytes(box[key + b".height"])
+        except KeyError as error:
+            raise ValueError(f"the picture lacks the key {error.args[0]!r}") from None
+        if width < 0 or height < 0:
+            raise ValueError(f"the picture's size {width}x{height} is negative")
+        if width and height:
+            # Every mode takes at least one bit per pixel: a size beyond that
+            # cannot match the data, and checking first keeps a lying peer
+            # from making us allocate a huge probe image.
+            if width > 8 * len(pixels) or height > 8 * len(pixels):
+                raise ValueError(
+                    f"{len(pixels):,} bytes of pixels cannot make a {width}x{height} picture"
+                )
+            row_size = len(Image.new(mode, (width, 1)).tobytes())
+            if row_size * height != len(pixels):
+                raise ValueError(
+                    f"a {width}x{height} picture of mode {mode} takes "
+                    f"{row_size * height:,} bytes, not {len(pixels):,}"
+                )
+        elif pixels:
+            raise ValueError(f"an empty {width}x{height} picture came with pixels")
+        image = Image.frombytes(mode, (width, height), pixels)
+        palette_mode = box.get(key + b".palettemode")
+        if palette_mode is not None:
+            palette = box.get(key + b".palette", b"")
+            if palette:
+                image.putpalette(palette, palette_mode.decode("ascii"))
+        transparency = box.get(key + b".transparency")
+        if transparency is not None:
+            image.info["transparency"] = self._decode_transparency(transparency)
+        return image
+
+
+# Schemas: the (name, type) lists of commands and AmpLists -------------------
+
+#: The keys AMP itself puts into boxes; no argument may have these names.
+RESERVED_NAMES = frozenset(
+    ["_command", "_ask", "_answer", "_error", "_error_code", "_error_description"]
+)
+
+
+class Schema:
+    """A compiled list of ``(name, argument type)`` pairs.
+
+    It encodes a dict of Python values into a box and decodes a box back,
+    with errors that name the owner (a command, or an AmpList) and the
+    argument.
+    """
+
+    def __init__(self, arguments: Iterable[tuple[str, Argument]], owner: str) -> None:
+        self.arguments = list(arguments)
+        self.owner = owner
+        self.names: dict[str, tuple[bytes, Argument]] = {}
+        for entry in self.arguments:
+            if not (isinstance(entry, tuple) and len(entry) == 2):
+                raise TypeError(
+                    f"{owner}: each argument is a (name, type) pair such as "
+                    f"('text', Unicode()), got {_describe(entry)}"
+                )
+            name, argument = entry
+            if not isinstance(name, str):
+                raise TypeError(f"{owner}: argument names are str, got {_describe(name)}")
+            if not name.isidentifier():
+                raise ValueError(
+                    f"{owner}: the argument name {name!r} is not a Python identifier"
+                )
+            if not isinstance(argument, Argument):
+                raise TypeError(
+                    f"{owner}: the type of {name!r} must be an argument type instance "
+                    f"such as Integer(), got {_describe(argument)}"
+                )
+            if name in self.names:
+                raise ValueError(f"{owner}: the argument name {name!r} appears twice")
+            if name in RESERVED_NAMES:
+                raise ValueError(
+                    f"{owner}: {name!r} cannot be an argument name: AMP uses that key itself"
+                )
+            key = name.encode("utf-8")
+            check_key(key)
+            self.names[name] = (key, argument)
+        self._entries = [(name, key, argument) for name, (key, argument) in self.names.items()]
+
+    def encode(self, values: Mapping[str, Any], context: str = "") -> Box:
+        """Encode *values* into a new box; raise TypeError/ValueError naming the argument."""
+        where = f"{self.owner}{' ' + context if context else ''}"
+        for name in values:
+            if name not in self.names:
+                expected = ", ".join(self.names) or "none"
+                raise TypeError(
+                    f"{where} got an unexpected argument {name!r}; its arguments are: {expected}"
+                )
+        box: Box = {}
+        for name, key, argument in self._entries:
+            value = values.get(name)
+            if value is None:
+                if argument.optional:
+                    continue
+                state = "None" if name in values else "nothing"
+                raise TypeError(
+                    f"{where} needs a value for {name!r} ({type(argument).__name__}), got {state}"
+                )
+            try:
+                argument.to_box(key, value, box)
+            except TypeError as error:
+                raise TypeError(f"{where}, argument {name!r}: {error}") from error
+            except ValueError as error:
+                raise ValueError(f"{where}, argument {name!r}: {error}") from error
+        return box
+
+    def decode(self, box: Mapping[bytes, bytes], context: str = "") -> dict[str, Any]:
+        """Decode a received box; raise ProtocolError if it is missing or malformed."""
+        values = {}
+        for name, key, argument in self._entries:
+            if key not in box:
+                if argument.optional:
+                    values[name] = None
+                    continue
+                raise ProtocolError(
+                    f"{self.owner}{' ' + context if context else ''}: the peer left out "
+                    f"the argument {name!r}"
+                )
+            try:
+                values[name] = argument.from_box(key, box)
+            except Exception as error:  # any failure to decode is the peer's fault
+                raise ProtocolError(
+                    f"{self.owner}{' ' + context if context else ''}: the peer sent a "
+                    f"malformed {type(argument).__name__} for {name!r}: {error}"
+                ) from error
+        return values

@@ -1,0 +1,103 @@
+"""The server side of a connection, for an event loop to feed (sans-I/O).
+
+The GUI process reads whatever bytes have arrived on its socket, hands them
+to :meth:`Dispatcher.data_received`, and sends back the bytes it returns::
+
+    dispatcher = Dispatcher()
+    dispatcher.register(Say, say)
+    ...
+    data = sock.recv(65536)          # when the event loop says it is readable
+    if not data: ...                 # the client has gone
+    sock.sendall(dispatcher.data_received(data))
+    if dispatcher.closing:
+        sock.close()                 # a fatal error was answered
+
+The dispatcher never touches the socket itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+from .boxes import MAX_BOX_SIZE
+from .commands import Command
+from .connection import CommandReceived, Connection
+from .responders import ResponderTable
+
+__all__ = ["Dispatcher"]
+
+
+class Dispatcher:
+    """Runs the responders for the commands in a stream of received bytes.
+
+    One dispatcher serves one connection. A responder may block (a modal
+    dialog runs a nested Tk loop), so the event loop must not feed the same
+    dispatcher again until :meth:`data_received` returns: doing so raises
+    RuntimeError.
+    """
+
+    def __init__(self, max_box_size: int = MAX_BOX_SIZE) -> None:
+        self._connection = Connection(max_box_size)
+        self._responders = ResponderTable()
+        self._running = False
+        #: True once a fatal error was answered: send the bytes that
+        #: data_received returned, then close the connection. Later data is
+        #: ignored.
+        self.closing = False
+
+    def register(self, command: type[Command], responder: Callable[..., Mapping[str, Any]]) -> None:
+        """Answer each *command* the peer sends with ``responder(**arguments)``.
+
+        The responder returns the response dict (it may return None for a
+        command with no response). Raises ValueError if that command name
+        has a responder already.
+        """
+        self._responders.register(command, responder)
+
+    def data_received(self, data: bytes) -> bytes:
+        """Take the next bytes from the peer; return the bytes to send back.
+
+        Runs the responder of every command the bytes complete, in order,
+        and returns their answers and errors joined (``b""`` when nothing
+        is to be sent). Raises ProtocolError if the bytes are not AMP, or
+        if they break one of its limits; the connection must then be
+        closed.
+        """
+        if self._running:
+            raise RuntimeError(
+                "Dispatcher.data_received was called again while a responder was "
+                "still running: stop reading the socket until it returns"
+            )
+        if self.closing:
+            return b""
+        self._running = True
+        try:
+            replies = []
+            for event in self._connection.receive_data(data):
+                # We only ever send commands that need no answer, so the
+                # connection has already refused any answer box as unasked.
+                assert isinstance(event, CommandReceived)
+                reply, fatal = self._responders.respond(self._connection, event)
+                replies.append(reply)
+                if fatal:
+                    self.closing = True
+                    break
+            return b"".join(replies)
+        finally:
+            self._running = False
+
+    def command_bytes(self, command: type[Command], **arguments: Any) -> bytes:
+        """Encode a command that needs no answer, to send to the peer.
+
+        The GUI process uses this to send, for example, printed output to
+        the student's process. Raises ValueError if *command* has
+        ``requiresAnswer = True`` (a dispatcher cannot wait for answers),
+        and TypeError or ValueError naming the argument for a value that
+        cannot be sent.
+        """
+        if isinstance(command, type) and issubclass(command, Command) and command.requiresAnswer:
+            raise ValueError(
+                f"{command.commandName} needs an answer, and a Dispatcher cannot wait "
+                "for one: give the command requiresAnswer = False"
+            )
+        return self._connection.send_command(command, arguments)[1]

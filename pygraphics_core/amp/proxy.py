@@ -1,0 +1,189 @@
+"""The client side of a connection: blocking calls over a socket, no threads.
+
+This is what the student's process uses to talk to the GUI process, in the
+style of the old ampy library::
+
+    with Proxy("127.0.0.1", port, timeout=10).connect() as proxy:
+        proxy.callRemote(Say, text="Hello")
+
+While it waits for an answer, the proxy also runs the responders
+:meth:`Proxy.register` gave it for commands the peer sends meanwhile (the
+GUI process sends printed output that way).
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import Any, Callable, Mapping, Optional
+
+from .boxes import MAX_BOX_SIZE
+from .commands import Command
+from .connection import AnswerReceived, CommandReceived, Connection, ErrorReceived
+from .errors import ConnectionClosed, ProtocolError
+from .responders import ResponderTable
+
+__all__ = ["Proxy"]
+
+# Large enough that a 6 MB picture arrives in few system calls.
+_RECEIVE_SIZE = 1 << 20
+
+
+class Proxy:
+    """A blocking AMP client.
+
+    *timeout* (seconds, or None to wait for ever) bounds each wait: for the
+    connection, and for each piece of an answer; a wait that runs out raises
+    TimeoutError. When the peer closes the connection, calls raise
+    :class:`ConnectionClosed` (a ConnectionError).
+    """
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        timeout: Optional[float] = None,
+        *,
+        max_box_size: int = MAX_BOX_SIZE,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.timeout = timeout
+        self._socket: Optional[socket.socket] = None
+        self._connection = Connection(max_box_size)
+        self._responders = ResponderTable()
+        self._closed_because: Optional[str] = None
+
+    @classmethod
+    def from_socket(cls, sock: socket.socket, timeout: Optional[float] = None) -> "Proxy":
+        """Make a proxy that talks over *sock*, a socket connected already.
+
+        For a connection that needs a handshake before AMP starts (such as
+        proving a secret): do the handshake, then hand the socket over.
+        """
+        host, port = sock.getpeername()[:2]
+        proxy = cls(host, port, timeout)
+        proxy._adopt(sock)
+        return proxy
+
+    def _adopt(self, sock: socket.socket) -> None:
+        sock.settimeout(self.timeout)
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            # Calls are small request/answer pairs: Nagle's algorithm would
+            # hold each one back for the previous acknowledgement.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._socket = sock
+        self._closed_because = None
+
+    def connect(self) -> "Proxy":
+        """Connect to the peer; return the proxy itself."""
+        if self._socket is not None:
+            raise RuntimeError("this Proxy is connected already")
+        self._adopt(socket.create_connection((self.host, self.port), timeout=self.timeout))
+        return self
+
+    def close(self) -> None:
+        """Close the connection (doing nothing if it is closed already)."""
+        sock, self._socket = self._socket, None
+        if sock is not None:
+            self._closed_because = self._closed_because or "it was closed on this side"
+            sock.close()
+
+    def __enter__(self) -> "Proxy":
+        if self._socket is None:
+            self.connect()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def register(self, command: type[Command], responder: Callable[..., Mapping[str, Any]]) -> None:
+        """Run ``responder(**arguments)`` for each *command* the peer sends.
+
+        Such commands are handled while :meth:`callRemote` waits for its
+        answer. Raises ValueError if that command has a responder already.
+        """
+        self._responders.register(command, responder)
+
+    def callRemote(self, command: type[Command], **arguments: Any) -> Optional[dict[str, Any]]:
+        """Call *command* on the peer with *arguments*; return its response dict.
+
+        Blocks until the answer comes. A command with ``requiresAnswer =
+        False`` returns None once it is sent. An error the command declares
+        is raised as its declared class; any other error as AMPError.
+        Values that cannot be sent raise TypeError or ValueError (naming
+        the argument) before anything is sent.
+        """
+        sock = self._socket
+        if sock is None:
+            raise ConnectionClosed(
+                f"cannot call {getattr(command, 'commandName', command)}: the connection "
+                f"is closed ({self._closed_because or 'connect() was never called'})"
+            )
+        tag, data = self._connection.send_command(command, arguments)
+        try:
+            sock.sendall(data)
+        except OSError as error:
+            self._lose(f"sending {command.commandName} failed: {error}")
+            raise
+        if tag is None:
+            return None
+        return self._wait_for_answer(sock, command, tag)
+
+    def _wait_for_answer(
+        self, sock: socket.socket, command: type[Command], tag: bytes
+    ) -> dict[str, Any]:
+        outcome: Optional[AnswerReceived | ErrorReceived] = None
+        while outcome is None:
+            try:
+                data = sock.recv(_RECEIVE_SIZE)
+            except TimeoutError:
+                # The answer may still come: it will be recognised by its
+                # tag and dropped, so the connection stays usable.
+                raise TimeoutError(
+                    f"no answer to {command.commandName} within {self.timeout} seconds"
+                ) from None
+            except OSError as error:
+                self._lose(f"receiving failed: {error}")
+                raise
+            if not data:
+                self._lose("the other side closed it")
+                raise ConnectionClosed(
+                    f"the other side closed the connection before answering {command.commandName}"
+                )
+            try:
+                events = self._connection.receive_data(data)
+            except ProtocolError as error:
+                self._lose(f"the other side broke the protocol: {error}")
+                raise
+            # Handle every event these bytes complete, even after our answer:
+            # commands that arrived with it must not wait for the next call.
+            for event in events:
+                if isinstance(event, CommandReceived):
+                    self._run_responder(sock, event)
+                elif event.tag == tag:
+                    outcome = event
+                # else: the late answer to a call that timed out; dropped.
+        if isinstance(outcome, AnswerReceived):
+            return outcome.response
+        if outcome.fatal:
+            self._lose(f"{command.commandName} failed with a fatal error")
+        raise outcome.error
+
+    def _run_responder(self, sock: socket.socket, event: CommandReceived) -> None:
+        try:
+            reply, fatal = self._responders.respond(self._connection, event)
+        except ProtocolError as error:
+            self._lose(f"the other side broke the protocol: {error}")
+            raise
+        if reply:
+            sock.sendall(reply)
+        if fatal:
+            self._lose(f"the responder for {event.command_name} raised a fatal error")
+            raise ConnectionClosed(
+                f"the connection was closed after a fatal error in the responder for "
+                f"{event.command_name}"
+            )
+
+    def _lose(self, reason: str) -> None:
+        self._closed_because = reason
+        self.close()
