@@ -38,18 +38,22 @@ class GUIProcessConnection:
     """A GUI process started by this process, and the AMP connection to it."""
 
     def __init__(self):
+        import socket
+
         from pygraphics_core import amp, gui_process
         from pygraphics_core.commands import Hello, Output
 
         self.process, port, secret = gui_process.launch()
         try:
-            self._proxy = amp.Proxy(gui_process.LOOPBACK, port,
-                                    timeout=gui_process.HELLO_TIMEOUT).connect()
+            sock = socket.create_connection((gui_process.LOOPBACK, port),
+                                            timeout=gui_process.HELLO_TIMEOUT)
+            self._proxy = amp.Proxy.from_socket(sock, timeout=gui_process.HELLO_TIMEOUT)
             self._proxy.register(Output, _write_output)
             self._proxy.callRemote(Hello, secret=secret)
             # From now on a call may wait as long as the student takes to
             # answer a dialog; the GUI process ending still wakes it up.
-            self._proxy.settimeout(None)
+            self._proxy.timeout = None
+            sock.settimeout(None)
         except BaseException:
             gui_process._stop(self.process)
             raise

@@ -117,6 +117,7 @@ class PluginRegistry:
         self._commands: dict[str, Any] | None = None
         self._command_owners: dict[str, Plugin | None] = {}
         self._media_functions: dict[str, Callable] | None = None
+        self._function_owners: dict[str, Plugin | None] = {}
 
     # -- finding and loading -------------------------------------------------
 
@@ -179,7 +180,10 @@ class PluginRegistry:
         distribution = plugin.distribution if plugin is not None else "pygraphics"
         problem = PluginProblem(distribution, message)
         self.problems.append(problem)
-        warnings.warn(PluginWarning(message), stacklevel=2)
+        # Point the warning at the plugin, not at this line of PyGraphics,
+        # which would tell its reader nothing.
+        warnings.warn_explicit(PluginWarning(message), PluginWarning,
+                               filename=f"<plugin {distribution}>", lineno=0)
 
     def plugin_named(self, distribution: str) -> Plugin | None:
         """Return the plugin of that distribution, or None if it is not installed."""
@@ -271,7 +275,13 @@ class PluginRegistry:
                         continue
                     self.claim(claims, name, function, plugin)
             self._media_functions = claims.values
+            self._function_owners = claims.owners
         return dict(self._media_functions)
+
+    def function_owner(self, name: str) -> Plugin | None:
+        """Return the plugin that adds ``media.<name>`` (None if none does)."""
+        self.media_functions()
+        return self._function_owners.get(name)
 
     def backends(self) -> list[tuple[Plugin, type]]:
         """Return ``(plugin, backend_class)`` for every backend plugins give (GUI process)."""
