@@ -1,0 +1,36 @@
+"""The GUI process's side of the pickers plugin."""
+
+from pygraphics_gui import ProtocolBackend, appender
+
+from . import dialogs
+from .commands import ChooseColor, ChooseFile, ChooseFolder, ChooseSaveFilename
+
+
+def _path_answer(path):
+    return {} if path is None else {"path": path}
+
+
+class PickersBackend(ProtocolBackend):
+    """Opens Tk's file, folder and colour dialogs and answers what was chosen."""
+
+    responders = []
+    responder = appender(responders)
+
+    @responder(ChooseFile)
+    def choose_file(self, folder, title):
+        return _path_answer(dialogs.choose_file(folder, title))
+
+    @responder(ChooseSaveFilename)
+    def choose_save_filename(self, folder, title, name):
+        return _path_answer(dialogs.choose_save_filename(folder, title, name))
+
+    @responder(ChooseFolder)
+    def choose_folder(self, folder, title):
+        return _path_answer(dialogs.choose_folder(folder, title))
+
+    @responder(ChooseColor)
+    def choose_color(self, red, green, blue, title):
+        chosen = dialogs.choose_color((red, green, blue), title)
+        if chosen is None:
+            return {}
+        return dict(zip(("red", "green", "blue"), chosen))

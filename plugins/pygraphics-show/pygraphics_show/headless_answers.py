@@ -1,0 +1,57 @@
+"""How the show plugin's commands are answered in headless mode (no screen).
+
+Each window the program would have opened is recorded with a copy of its
+picture, under the media function's name ("show", "inspect", "update"),
+so a grading script can look at what the student showed.  The windows a
+session has "open" are remembered so that the answers (``existed``,
+``open``) are the ones a real GUI process would give.
+"""
+
+import weakref
+
+from PIL import Image
+
+from .commands import Close, Inspect, IsOpen, Show, Update
+
+_open_windows = weakref.WeakKeyDictionary()
+
+
+def _windows(session):
+    return _open_windows.setdefault(session, set())
+
+
+def _record(function, session, window, title, width, height, pixels, **_others):
+    picture = Image.frombytes("RGB", (width, height), pixels)
+    session.record(function, command=function.capitalize(), picture=picture, text=title,
+                   arguments={"window": window, "title": title,
+                              "width": width, "height": height})
+    existed = window in _windows(session)
+    _windows(session).add(window)
+    return {"existed": existed}
+
+
+def answer_show(session, **arguments):
+    return _record("show", session, **arguments)
+
+
+def answer_inspect(session, **arguments):
+    return _record("inspect", session, **arguments)
+
+
+def answer_update(session, **arguments):
+    return _record("update", session, **arguments)
+
+
+def answer_close(session, window):
+    existed = window in _windows(session)
+    _windows(session).discard(window)
+    session.record("close", command="Close", arguments={"window": window})
+    return {"existed": existed}
+
+
+def answer_is_open(session, window):
+    return {"open": window in _windows(session)}
+
+
+RESPONDERS = {Show: answer_show, Inspect: answer_inspect, Update: answer_update,
+              Close: answer_close, IsOpen: answer_is_open}

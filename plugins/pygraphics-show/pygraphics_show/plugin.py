@@ -1,0 +1,32 @@
+"""The hooks that make the show plugin part of PyGraphics (see ``setup.cfg``)."""
+
+from pygraphics_core import hookimpl
+
+
+@hookimpl
+def pygraphics_commands():
+    from pygraphics_show.commands import COMMANDS
+
+    return list(COMMANDS)
+
+
+@hookimpl
+def pygraphics_backends():
+    # Imported here: only the GUI process loads Tk.
+    from pygraphics_show.backend import ShowBackend
+
+    return [ShowBackend]
+
+
+@hookimpl
+def pygraphics_media_functions():
+    from pygraphics_show import front_end
+
+    return {name: getattr(front_end, name) for name in front_end.__all__}
+
+
+@hookimpl
+def pygraphics_headless_responders():
+    from pygraphics_show.headless_answers import RESPONDERS
+
+    return dict(RESPONDERS)

@@ -1,0 +1,68 @@
+"""The two windows of the show plugin (GUI process only).
+
+:class:`PictureWindow` is what ``media.show`` opens: the picture and nothing
+else, at 100 %, with scrollbars if it is bigger than the screen allows.
+:class:`InspectorWindow` is what ``media.inspect`` opens: the same picture
+with the zoom bar and the pixel readouts of :class:`Inspector`.
+"""
+
+from PIL import Image
+
+from pygraphics_gui.windows import Window
+
+from .inspector import Inspector
+from .picture_view import PictureView
+
+#: Room left around a window on the screen (title bar, task bar, borders).
+SCREEN_MARGIN = 80
+
+
+def picture_from_pixels(width, height, pixels):
+    """Return a Pillow RGB image made from raw RGB bytes, checking their number."""
+    if width <= 0 or height <= 0:
+        raise ValueError(f"a picture must be at least 1x1 pixels, not {width}x{height}")
+    expected = width * height * 3
+    if len(pixels) != expected:
+        raise ValueError(
+            f"a {width}x{height} picture has {expected:,} bytes of RGB pixels, "
+            f"not {len(pixels):,}")
+    return Image.frombuffer("RGB", (width, height), pixels, "raw", "RGB", 0, 1)
+
+
+class PictureWindow(Window):
+    """A window showing one picture at 100 %."""
+
+    kind = "picture"
+
+    def __init__(self, title, image):
+        super().__init__(title)
+        self.view = PictureView(
+            self, image,
+            max_width=self.winfo_screenwidth() - SCREEN_MARGIN,
+            max_height=self.winfo_screenheight() - SCREEN_MARGIN,
+        )
+        self.view.pack(fill="both", expand=True)
+
+    def set_image(self, image):
+        """Show new pixels (same zoom and scroll position)."""
+        self.view.set_image(image)
+
+
+class InspectorWindow(Window):
+    """A window with the pixel inspector for one picture."""
+
+    kind = "inspector"
+
+    def __init__(self, title, image):
+        super().__init__(title)
+        self.inspector = Inspector(
+            self, image,
+            max_width=min(1000, self.winfo_screenwidth() - SCREEN_MARGIN),
+            max_height=min(700, self.winfo_screenheight() - SCREEN_MARGIN - 100),
+        )
+        self.inspector.pack(fill="both", expand=True)
+        self.view = self.inspector.view
+
+    def set_image(self, image):
+        """Show new pixels, keeping zoom, scroll position and the pinned pixel."""
+        self.inspector.set_image(image)
