@@ -1,0 +1,487 @@
+"""Pictures and their pixels, stored so that students' pixel loops are fast.
+
+A :class:`Picture` keeps its pixels in one ``bytearray``: the red, green and
+blue values of each pixel, row by row from the top-left corner (Pillow's raw
+"RGB" layout). That is the raw RGB bytes and nothing more: a 640x480 picture
+takes 921,600 bytes. Pillow images are made from it only for whole-picture
+work (drawing, saving, showing).
+
+A :class:`Pixel` is a place in a picture: the picture, and the position of
+the pixel's red value in that bytearray (green and blue follow it). Pixels
+are made when they are asked for and write straight into their picture.
+``media``'s pixel functions read and write ``pixel._picture._values`` directly
+instead of calling methods, because students call them once per pixel and
+Python's call overhead is most of the cost of a loop. When anything is wrong
+(not a pixel, a value out of range, a float) that direct access raises, and
+the careful functions here (:func:`get_channel_carefully`,
+:func:`set_channel_carefully`) find out what happened and explain it.
+"""
+
+import operator
+
+from pygraphics_core.colors import Color, checked_component, white
+
+_CHANNELS = ("red", "green", "blue")
+
+
+def _describe(value):
+    return f"{value!r} (a {type(value).__name__})"
+
+
+def checked_size(value, name):
+    """Return ``value`` as a positive int for a picture's width or height."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    try:
+        size = operator.index(value)
+    except TypeError:
+        raise TypeError(
+            f"{name} must be a whole number of pixels, but it is {_describe(value)}"
+        ) from None
+    if size < 1:
+        raise ValueError(
+            f"{name}={value!r} is too small: a picture is at least 1 pixel "
+            f"{'wide' if name == 'width' else 'high'}"
+        )
+    return size
+
+
+def checked_color(color, action):
+    """Return ``color`` if it is a Color, or raise a TypeError saying what to use."""
+    if not isinstance(color, Color):
+        raise TypeError(
+            f"{action} needs a Color such as media.red or "
+            f"media.create_color(255, 0, 0), but got {_describe(color)}"
+        )
+    return color
+
+
+class Picture:
+    """A picture: a grid of pixels, ``width`` wide and ``height`` high.
+
+    Make one with ``media.create_picture(width, height)`` or
+    ``media.load_picture(filename)``. (0, 0) is the top-left pixel; x grows to
+    the right and y grows downwards. Looping over a picture gives its pixels
+    column by column: (0, 0), (0, 1), ... (0, height - 1), (1, 0), ...
+
+    Pictures are compared and hashed by identity (``a == b`` only if they are
+    the same picture), so they can be dictionary keys and weakly referenced
+    (the show plugin remembers each picture's window that way).
+    """
+
+    def __init__(self, width=None, height=None, color=white, image=None, filename=None):
+        """Make a picture, as in PyGraphics 2.1, from one of:
+
+        - a width, height and colour: ``Picture(640, 480, media.black)``;
+        - a Pillow image: ``Picture(image=pil_image)``;
+        - a file: ``Picture(filename="cat.jpg")``.
+        """
+        self.filename = ""
+        self.title = "untitled"
+        if image is not None:
+            self.set_image(image)
+        elif filename is not None:
+            from pygraphics_core import picture_files
+
+            self.set_image(picture_files.read_image(filename))
+            self.filename = str(filename)
+            self.title = picture_files.title_for(filename)
+        elif width is not None and height is not None:
+            self._width = checked_size(width, "width")
+            self._height = checked_size(height, "height")
+            checked_color(color, "create_picture")
+            self._values = bytearray(bytes(color._rgb) * (self._width * self._height))
+        else:
+            raise TypeError(
+                "Picture needs a width and a height, image=..., or filename=...; "
+                "students usually call media.create_picture(width, height) or "
+                "media.load_picture(filename)"
+            )
+
+    @classmethod
+    def from_bytes(cls, width, height, rgb_bytes):
+        """Make a picture from raw RGB bytes (the layout of :meth:`to_bytes`).
+
+        For plugins and tools; ``len(rgb_bytes)`` must be ``width * height * 3``.
+        """
+        picture = cls.__new__(cls)
+        picture.filename = ""
+        picture.title = "untitled"
+        picture._width = checked_size(width, "width")
+        picture._height = checked_size(height, "height")
+        expected = picture._width * picture._height * 3
+        if len(rgb_bytes) != expected:
+            raise ValueError(
+                f"a {width}x{height} picture needs {expected} bytes of RGB, "
+                f"not {len(rgb_bytes)}"
+            )
+        picture._values = bytearray(rgb_bytes)
+        return picture
+
+    def __repr__(self):
+        """Say which picture this is and how big it is."""
+        return f"<Picture {self.title!r}: {self._width} wide, {self._height} high>"
+
+    def _repr_png_(self):
+        """Return the picture as PNG bytes, so that Jupyter shows it inline."""
+        import io
+
+        buffer = io.BytesIO()
+        self.get_image().save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    def __iter__(self):
+        """Give the pixels column by column, top to bottom (2.1's order)."""
+        row_length = self._width * 3
+        end = row_length * self._height
+        for column_start in range(0, row_length, 3):
+            for index in range(column_start, end, row_length):
+                pixel = Pixel()
+                pixel._picture = self
+                pixel._index = index
+                yield pixel
+
+    # --- size and pixels -------------------------------------------------
+
+    def get_width(self):
+        """Return how many pixels wide this picture is."""
+        return self._width
+
+    def get_height(self):
+        """Return how many pixels high this picture is."""
+        return self._height
+
+    def has_coordinates(self, x, y):
+        """Return True if (x, y) is a pixel of this picture."""
+        return 0 <= x < self._width and 0 <= y < self._height
+
+    def get_pixel(self, x, y):
+        """Return the pixel at column x and row y."""
+        width = self._width
+        try:
+            if 0 <= x < width and 0 <= y < self._height:
+                index = (y * width + x) * 3
+                # Only ints make an int index: one test rejects floats & co.
+                if index.__class__ is int:
+                    pixel = Pixel()
+                    pixel._picture = self
+                    pixel._index = index
+                    return pixel
+        except TypeError:
+            pass  # not numbers: checked_coordinates explains
+        x, y = self.checked_coordinates(x, y)
+        pixel = Pixel()
+        pixel._picture = self
+        pixel._index = (y * width + x) * 3
+        return pixel
+
+    def checked_coordinates(self, x, y):
+        """Return (x, y) as ints inside this picture, or raise a beginner's error."""
+        return (
+            _checked_coordinate(x, "x", self._width, "wide"),
+            _checked_coordinate(y, "y", self._height, "high"),
+        )
+
+    def get_pixels(self):
+        """Return a list of all pixels, in the same order as a for loop."""
+        return list(self)
+
+    # --- whole picture ---------------------------------------------------
+
+    def to_bytes(self):
+        """Return the pixels as raw RGB bytes (for plugins).
+
+        ``width * height * 3`` bytes: red, green, blue of each pixel, row by
+        row from the top-left corner (Pillow's "RGB" raw layout, also the
+        body of a binary PPM). It is a copy, made in one memcpy, so later
+        changes to the picture don't change it.
+        """
+        return bytes(self._values)
+
+    def get_image(self):
+        """Return a new Pillow "RGB" image of the current pixels."""
+        from PIL import Image
+
+        return Image.frombytes("RGB", (self._width, self._height), bytes(self._values))
+
+    def set_image(self, image):
+        """Replace this picture's pixels with a Pillow image (any mode)."""
+        from pygraphics_core import picture_files
+
+        image = picture_files.as_rgb(image)
+        self._width, self._height = image.size
+        self._values = bytearray(image.tobytes())
+
+    def copy(self):
+        """Return a new picture with the same pixels, file name and title."""
+        twin = Picture.from_bytes(self._width, self._height, self._values)
+        twin.filename = self.filename
+        twin.title = self.title
+        return twin
+
+    def crop(self, x1, y1, x2, y2):
+        """Keep only the rectangle from (x1, y1) to (x2, y2), both included.
+
+        The pixel that was at (x1, y1) becomes (0, 0). Pixels taken from the
+        picture before cropping should not be used afterwards.
+        """
+        x1, y1 = self.checked_coordinates(x1, y1)
+        x2, y2 = self.checked_coordinates(x2, y2)
+        if x1 > x2 or y1 > y2:
+            raise ValueError(
+                f"crop needs (x1, y1) above and to the left of (x2, y2), but "
+                f"({x1}, {y1}) and ({x2}, {y2}) are the other way round: "
+                f"swap them"
+            )
+        row_length = self._width * 3
+        values = memoryview(self._values)
+        kept = b"".join(
+            values[row * row_length + x1 * 3 : row * row_length + (x2 + 1) * 3]
+            for row in range(y1, y2 + 1)
+        )
+        values.release()
+        self._width = x2 - x1 + 1
+        self._height = y2 - y1 + 1
+        self._values = bytearray(kept)
+
+    # --- names -------------------------------------------------------------
+
+    def get_filename(self):
+        """Return the file this picture was loaded from or saved to ('' if none)."""
+        return self.filename
+
+    def get_title(self):
+        """Return this picture's title (shown on its window)."""
+        return self.title
+
+    def set_title(self, title):
+        """Set this picture's title (shown on its window)."""
+        if not isinstance(title, str):
+            raise TypeError(f"a title must be a str, but it is {_describe(title)}")
+        self.title = title
+
+    # --- files -------------------------------------------------------------
+
+    def save_as(self, filename):
+        """Write this picture to ``filename``; the extension chooses the format.
+
+        Afterwards the picture's file name and title are the new file's.
+        """
+        from pygraphics_core import picture_files
+
+        picture_files.write_image(self.get_image(), filename)
+        self.filename = str(filename)
+        self.title = picture_files.title_for(filename)
+
+    def save(self):
+        """Write this picture back to the file it came from."""
+        if not self.filename:
+            raise ValueError(
+                "this picture has no file yet: use media.save_as(pic, \"name.png\")"
+            )
+        self.save_as(self.filename)
+
+    # --- drawing (PyGraphics 2.1's colour-first method forms) ---------------
+
+    def add_line(self, col, x1, y1, x2, y2, width=1):
+        """Draw a line of colour col from (x1, y1) to (x2, y2)."""
+        from pygraphics_core import drawing
+
+        drawing.line(self, col, x1, y1, x2, y2, width)
+
+    def add_rect(self, col, x, y, w, h):
+        """Draw the outline of a w by h rectangle whose top-left is (x, y)."""
+        from pygraphics_core import drawing
+
+        drawing.rectangle(self, col, x, y, w, h, filled=False)
+
+    def add_rect_filled(self, col, x, y, w, h):
+        """Draw a filled w by h rectangle whose top-left is (x, y)."""
+        from pygraphics_core import drawing
+
+        drawing.rectangle(self, col, x, y, w, h, filled=True)
+
+    def add_oval(self, col, x, y, w, h):
+        """Draw the outline of an oval that fits the w by h box at (x, y)."""
+        from pygraphics_core import drawing
+
+        drawing.oval(self, col, x, y, w, h, filled=False)
+
+    def add_oval_filled(self, col, x, y, w, h):
+        """Draw a filled oval that fits the w by h box at (x, y)."""
+        from pygraphics_core import drawing
+
+        drawing.oval(self, col, x, y, w, h, filled=True)
+
+    def add_polygon(self, col, point_list):
+        """Draw the outline of the polygon with corners point_list."""
+        from pygraphics_core import drawing
+
+        drawing.polygon(self, col, point_list, filled=False)
+
+    def add_polygon_filled(self, col, point_list):
+        """Draw the filled polygon with corners point_list."""
+        from pygraphics_core import drawing
+
+        drawing.polygon(self, col, point_list, filled=True)
+
+    def add_text(self, col, x, y, s):
+        """Write the text s in colour col, its top-left corner at (x, y)."""
+        from pygraphics_core import drawing
+
+        drawing.text(self, col, x, y, s, font=None)
+
+    def add_text_with_style(self, col, x, y, s, font):
+        """Write the text s with a Pillow font (``PIL.ImageFont``) at (x, y)."""
+        from pygraphics_core import drawing
+
+        drawing.text(self, col, x, y, s, font=font)
+
+    # --- windows (PyGraphics 2.1's method forms of the show plugin) ---------
+
+    def show(self):
+        """Show this picture in a window (the same as ``media.show(pic)``)."""
+        _plugin_function("show")(self)
+
+    def update(self):
+        """Redraw this picture's window (the same as ``media.update(pic)``)."""
+        _plugin_function("update")(self)
+
+    def close(self):
+        """Close this picture's window (the same as ``media.close(pic)``)."""
+        _plugin_function("close")(self)
+
+    def inspect(self):
+        """Open the pixel inspector (the same as ``media.inspect(pic)``)."""
+        _plugin_function("inspect")(self)
+
+
+def _plugin_function(name):
+    from pygraphics_core.plugins import media_function
+
+    return media_function(name)
+
+
+def _checked_coordinate(value, name, size, direction):
+    if isinstance(value, float):
+        raise TypeError(
+            f"{name}={value!r} is a float, but pixel positions are whole numbers: "
+            f"use // instead of / (for example width // 2), or int({name})"
+        )
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(
+            f"{name} must be a whole number, but it is {_describe(value)}"
+        ) from None
+    if not 0 <= number < size:
+        raise IndexError(
+            f"{name}={value!r} is outside this {size}-pixel-{direction} "
+            f"picture: use 0 to {size - 1}"
+        )
+    return number
+
+
+class Pixel:
+    """One pixel of a picture: get it with ``media.get_pixel(pic, x, y)`` or
+    by looping over a picture. Changing it changes the picture.
+    """
+
+    __slots__ = ("_picture", "_index")
+
+    def __repr__(self):
+        """Say where the pixel is and what colour it has."""
+        try:
+            return f"<Pixel at x={self.get_x()}, y={self.get_y()}: {self.get_color()!r}>"
+        except (AttributeError, IndexError):
+            return "<Pixel that belongs to no picture>"
+
+    def get_red(self):
+        """Return the red value of this pixel (0 to 255)."""
+        return get_channel_carefully(self, 0, "get_red")
+
+    def get_green(self):
+        """Return the green value of this pixel (0 to 255)."""
+        return get_channel_carefully(self, 1, "get_green")
+
+    def get_blue(self):
+        """Return the blue value of this pixel (0 to 255)."""
+        return get_channel_carefully(self, 2, "get_blue")
+
+    def set_red(self, value):
+        """Set the red value of this pixel (0 to 255)."""
+        set_channel_carefully(self, 0, value, "set_red")
+
+    def set_green(self, value):
+        """Set the green value of this pixel (0 to 255)."""
+        set_channel_carefully(self, 1, value, "set_green")
+
+    def set_blue(self, value):
+        """Set the blue value of this pixel (0 to 255)."""
+        set_channel_carefully(self, 2, value, "set_blue")
+
+    def get_color(self):
+        """Return a new Color with this pixel's red, green and blue."""
+        index = _checked_index(self, "get_color")
+        return Color(*self._picture._values[index : index + 3])
+
+    def set_color(self, color):
+        """Give this pixel the red, green and blue of a Color."""
+        checked_color(color, "set_color")
+        index = _checked_index(self, "set_color")
+        self._picture._values[index : index + 3] = color._rgb
+
+    def get_x(self):
+        """Return the column of this pixel (0 is the left edge)."""
+        index = _checked_index(self, "get_x")
+        return index // 3 % self._picture._width
+
+    def get_y(self):
+        """Return the row of this pixel (0 is the top edge)."""
+        index = _checked_index(self, "get_y")
+        return index // (3 * self._picture._width)
+
+
+def _checked_index(pixel, action):
+    """Return the pixel's index, or raise why the pixel can't be used."""
+    if not isinstance(pixel, Pixel):
+        raise TypeError(
+            f"{action} needs a pixel (from media.get_pixel or a for loop over a "
+            f"picture), but got {_describe(pixel)}"
+        )
+    try:
+        picture, index = pixel._picture, pixel._index
+    except AttributeError:
+        raise TypeError(
+            f"{action} needs a pixel of a picture; this Pixel was made on its own: "
+            f"use media.get_pixel(pic, x, y)"
+        ) from None
+    if index + 3 > len(picture._values):
+        raise IndexError(
+            f"{action}: this pixel is no longer in its picture (the picture was "
+            f"cropped to {picture._width}x{picture._height}): get it again "
+            f"with media.get_pixel"
+        )
+    return index
+
+
+def get_channel_carefully(pixel, channel, action):
+    """Return red (0), green (1) or blue (2) of a pixel or Color, explaining
+    what is wrong when it can't (the slow path of ``media.get_red`` etc.).
+    """
+    if isinstance(pixel, Color):  # PyGraphics 2.1 allowed get_red(color)
+        return pixel._rgb[channel]
+    index = _checked_index(pixel, action)
+    return pixel._picture._values[index + channel]
+
+
+def set_channel_carefully(pixel, channel, value, action):
+    """Set red (0), green (1) or blue (2) of a pixel or Color after checking
+    the value (the slow path of ``media.set_red`` etc.). A float is rounded
+    down; anything else wrong raises an error that explains it.
+    """
+    if isinstance(pixel, Color):  # PyGraphics 2.1 allowed set_red(color, 10)
+        pixel._set(channel, value)
+        return
+    index = _checked_index(pixel, action)
+    pixel._picture._values[index + channel] = checked_component(value, _CHANNELS[channel])
