@@ -154,7 +154,9 @@ class Float(Argument):
         try:
             return repr(float(value)).encode("ascii")
         except OverflowError:
-            raise ValueError(f"the int {value:.3e} is too large for a float") from None
+            raise ValueError(
+                f"an int of {value.bit_length()} bits is too large for a float"
+            ) from None
 
     def from_bytes(self, data: bytes) -> float:
         if self._FLOAT.fullmatch(data) is None:
@@ -619,6 +621,12 @@ class Schema:
                 raise TypeError(f"{where}, argument {name!r}: {error}") from error
             except ValueError as error:
                 raise ValueError(f"{where}, argument {name!r}: {error}") from error
+            if argument.single_value and len(box[key]) > MAX_VALUE_LENGTH:
+                raise ValueError(
+                    f"{where}, argument {name!r}: the value is {len(box[key]):,} bytes "
+                    f"long; an AMP value holds at most {MAX_VALUE_LENGTH:,} bytes "
+                    "(BigString and BigUnicode carry longer ones)"
+                )
         return box
 
     def decode(self, box: Mapping[bytes, bytes], context: str = "") -> dict[str, Any]:
