@@ -44,6 +44,8 @@ class GUIProcessConnection:
         from pygraphics_core.commands import Hello, Output
 
         self.process, port, secret = gui_process.launch()
+        #: The GUI process's port (it accepts no further connection on it).
+        self.port = port
         try:
             sock = socket.create_connection((gui_process.LOOPBACK, port),
                                             timeout=gui_process.HELLO_TIMEOUT)
@@ -55,7 +57,7 @@ class GUIProcessConnection:
             self._proxy.timeout = None
             sock.settimeout(None)
         except BaseException:
-            gui_process._stop(self.process)
+            gui_process.stop_process(self.process)
             raise
         self._ended_because: str | None = None
 
@@ -81,7 +83,7 @@ class GUIProcessConnection:
         try:
             returncode = self.process.wait(timeout=5)
         except Exception:
-            gui_process._stop(self.process)
+            gui_process.stop_process(self.process)
             returncode = self.process.returncode
         how = gui_process._describe_exit(returncode) if returncode is not None else "it stopped"
         return (f"The PyGraphics window process has stopped ({how}), so its windows are "
@@ -113,7 +115,7 @@ class GUIProcessConnection:
             # close the last window (or press Ctrl+C).
             self.process.wait()
         except KeyboardInterrupt:
-            gui_process._stop(self.process)
+            gui_process.stop_process(self.process)
 
 
 def _write_output(stream: str, text: str) -> dict:

@@ -126,10 +126,10 @@ def launch(timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes
         try:
             report = _await_report(rendezvous, process, secret, deadline)
         except BaseException:
-            _stop(process)
+            stop_process(process)
             raise
     if "error" in report:
-        _stop(process)
+        stop_process(process)
         raise GUIUnavailableError(str(report["error"]))
     return process, int(report["port"]), secret
 
@@ -161,7 +161,7 @@ def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
                 return report
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process(process: subprocess.Popen) -> None:
     """End a GUI process that must not live on, and reap it."""
     if process.poll() is None:
         process.kill()

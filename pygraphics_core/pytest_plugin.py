@@ -11,9 +11,25 @@ core's, a plugin's, a course's autograder) can use:
     that needs a display fails, never skips, when there is none and Xvfb is
     missing. On Windows and macOS it is ``None``: the real screen is used.
 
+``gui_client``
+    A fresh GUI process for one test: ``media.say(...)`` and
+    ``pygraphics_core.callRemote(...)`` in the test go to it, and it is
+    ended (with its windows) when the test ends. The value is its
+    :class:`~pygraphics_core.client.GUIProcessConnection` (``.process``,
+    ``.port``).
+
 ``gui_screen``
     A :class:`Screen` on that display: find windows by title, wait for them
     to appear or go, press keys in them, take screenshots (needs xdotool).
+
+``student``
+    ``student(code)`` runs ``code`` as a student's program in a real Python
+    process (a :class:`StudentProcess`: read what it prints, type into its
+    ``input()``, wait for it, kill it); each is ended after the test, with
+    the GUI processes it reported in ``gui_pids``. POSIX only.
+
+:func:`wait_until_ended` and :func:`process_is_running` check, from
+outside, that a process (a GUI process) has really gone.
 """
 
 from __future__ import annotations
@@ -23,8 +39,10 @@ import select
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +172,131 @@ def gui_screen(gui_display):
     if gui_display is None:
         pytest.skip("checking windows through xdotool needs an X11 display")
     return Screen(gui_display)
+
+
+@pytest.fixture
+def gui_client(gui_display):
+    """A GUI process of this test's own, ended with its windows after the test."""
+    from pygraphics_core import client, gui_process
+
+    previous = client.use_connection(None)
+    started = []
+    try:
+        connection = client.connection()
+        started.append(connection)
+        yield connection
+    finally:
+        current = client.use_connection(previous)
+        if current is not None and all(current is not known for known in started):
+            started.append(current)
+        for connection in started:
+            if isinstance(connection, client.GUIProcessConnection):
+                connection.close()
+                gui_process.stop_process(connection.process)
+
+
+class StudentProcess:
+    """A student's Python program, run as a real process that the test can talk to."""
+
+    def __init__(self, code: str, env: dict[str, str] | None = None):
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", "-c", textwrap.dedent(code)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env={**os.environ, **(env or {})})
+        self._buffer = b""
+        self.gui_pids: list[int] = []
+
+    def read_line(self, timeout: float = 20.0) -> str:
+        """Return the next line the student's program prints (without its newline)."""
+        deadline = time.monotonic() + timeout
+        stdout = self.process.stdout.fileno()
+        while b"\n" not in self._buffer:
+            remaining = deadline - time.monotonic()
+            ready, _, _ = select.select([stdout], [], [], max(0.0, remaining))
+            if not ready:
+                raise AssertionError(f"the student's program printed no line within {timeout} s "
+                                     f"(so far: {self._buffer!r})")
+            chunk = os.read(stdout, 65536)
+            if not chunk:
+                raise AssertionError(f"the student's program ended (so far: {self._buffer!r}; "
+                                     f"stderr: {self.errors()!r})")
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line.decode("utf-8")
+
+    def expect(self, prefix: str, timeout: float = 20.0) -> str:
+        """Read lines until one starts with ``prefix``; return the rest of it."""
+        while True:
+            line = self.read_line(timeout)
+            if line.startswith(prefix):
+                return line[len(prefix):].strip()
+
+    def send(self, line: str) -> None:
+        """Type a line into the program's input()."""
+        self.process.stdin.write(line.encode("utf-8") + b"\n")
+        self.process.stdin.flush()
+
+    def wait(self, timeout: float = 20.0) -> int:
+        """Wait for the program to end; return its exit status."""
+        return self.process.wait(timeout=timeout)
+
+    def errors(self) -> str:
+        """What the program wrote on stderr (only once it has ended)."""
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return "(still running)"
+        return self.process.stderr.read().decode("utf-8", "replace")
+
+    def stop(self) -> None:
+        """End the program and every GUI process it reported."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+        for pid in self.gui_pids:
+            kill_if_running(pid)
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            stream.close()
+
+
+def process_is_running(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie, ended but not yet reaped, counts as ended)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return fields[0] != "Z"
+
+
+def wait_until_ended(pid: int, timeout: float = 10.0) -> bool:
+    """Wait (at most ``timeout`` s) for process ``pid`` to end; return True if it did."""
+    deadline = time.monotonic() + timeout
+    while process_is_running(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)  # another process's exit cannot be awaited: poll with a bound
+    return True
+
+
+def kill_if_running(pid: int) -> None:
+    """Kill process ``pid`` if it still runs (test clean-up)."""
+    if process_is_running(pid):
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+
+
+@pytest.fixture
+def student():
+    """Start student programs: ``student(code)``; each is ended after the test."""
+    started: list[StudentProcess] = []
+
+    def start(code: str, env: dict[str, str] | None = None) -> StudentProcess:
+        program = StudentProcess(code, env)
+        started.append(program)
+        return program
+
+    yield start
+    for program in started:
+        program.stop()

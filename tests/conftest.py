@@ -1,0 +1,59 @@
+"""Made-up plugin distributions for the core's tests.
+
+(The display and process fixtures, ``gui_display``, ``gui_screen``,
+``gui_client`` and ``student``, come from :mod:`pygraphics_core.pytest_plugin`,
+installed with PyGraphics.)
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+_numbers = itertools.count(1)
+
+
+class FakePlugins:
+    """Plugin distributions written into a folder, found the way pip-installed ones are.
+
+    Each has real ``.dist-info`` metadata with an entry point in the group
+    ``pygraphics``; the folder is put on ``sys.path`` and ``$PYTHONPATH``,
+    so that this process and the GUI processes it starts both find them.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def add(self, distribution: str, code: str, version: str = "1.0",
+            entry_point: str | None = None) -> str:
+        """Write a plugin whose one module holds ``code``; return the module's name.
+
+        Module names are unique in the session, so that Python's module
+        cache never hands one test's plugin to another.
+        """
+        module = f"{distribution.replace('-', '_')}_{next(_numbers)}"
+        (self.folder / f"{module}.py").write_text(textwrap.dedent(code), encoding="utf-8")
+        info = self.folder / f"{distribution.replace('-', '_')}-{version}.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {distribution}\nVersion: {version}\n",
+            encoding="utf-8")
+        (info / "entry_points.txt").write_text(
+            f"[pygraphics]\n{entry_point or distribution.split('-')[-1]} = {module}\n",
+            encoding="utf-8")
+        return module
+
+
+@pytest.fixture
+def fake_plugins(tmp_path, monkeypatch) -> FakePlugins:
+    """A folder of made-up plugins for this test (see :class:`FakePlugins`)."""
+    folder = tmp_path / "site-packages"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    paths = [str(folder), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(paths))
+    return FakePlugins(folder)
