@@ -1,30 +1,13 @@
-"""Fixtures for the ask dialogs' tests: a Tk root on a real (virtual) display."""
+"""Fixtures for the ask plugin's tests.
 
-import os
-import subprocess
+``gui_display`` and ``gui_screen`` come from PyGraphics' pytest plugin
+(:mod:`pygraphics_core.pytest_plugin`); ``headless`` and ``student_program``
+from :mod:`pygraphics_core.testing`.
+"""
+
 import tkinter
 
 import pytest
-
-
-@pytest.fixture(scope="session")
-def gui_display():
-    """TEMPORARY until the GUI helper's pytest plugin lands: $DISPLAY or a fresh Xvfb."""
-    if os.environ.get("DISPLAY"):
-        yield os.environ["DISPLAY"]
-        return
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-                             "1280x1024x24", "-nolisten", "tcp"],
-                            pass_fds=[write_end], stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    with os.fdopen(read_end) as numbers:
-        display = ":" + numbers.readline().strip()
-    os.environ["DISPLAY"] = display
-    yield display
-    del os.environ["DISPLAY"]
-    xvfb.terminate()
-    xvfb.wait(10)
 
 
 @pytest.fixture
@@ -34,3 +17,6 @@ def tk_root(gui_display):
     root.withdraw()
     yield root
     root.destroy()
+
+# Until PyGraphics registers pygraphics_core.testing as a pytest plugin too.
+from pygraphics_core.testing import headless, student_program  # noqa: E402,F401
