@@ -60,7 +60,8 @@ class Proxy:
         For a connection that needs a handshake before AMP starts (such as
         proving a secret): do the handshake, then hand the socket over.
         """
-        host, port = sock.getpeername()[:2]
+        peer = sock.getpeername()
+        host, port = (peer[0], peer[1]) if isinstance(peer, tuple) else (str(peer), 0)
         proxy = cls(host, port, timeout)
         proxy._adopt(sock)
         return proxy
