@@ -13,11 +13,11 @@ Fixtures (available in every test once PyGraphics is installed, through the
 ``headless``
     Headless mode for one test, with a fresh recording: answer dialogs with
     ``headless.answers`` and look at ``headless.shown`` afterwards.
-``student_program``
-    Start a student's program in its own process, talking to a real GUI
-    process on the test display, while the test presses keys in its
-    windows (with the ``gui_screen`` fixture of
-    :mod:`pygraphics_core.pytest_plugin`).
+
+The fixtures for the real GUI process on a virtual display (``gui_display``,
+``gui_screen``, ``gui_client``, ``student``) live in
+:mod:`pygraphics_core.pytest_plugin`; this module adds what graders and
+dialog authors need on top of them.
 
 Helpers for Tk windows (call them from a test that has a display; they do
 not import tkinter themselves, so this module is safe to import anywhere):
@@ -46,18 +46,15 @@ Example, a grader::
 import os
 import shutil
 import subprocess
-import sys
 import time
 
 import pytest
 
 __all__ = [
     "DialogDidNotAnswer",
-    "StudentProgram",
     "answer_dialog",
     "headless",
     "press_keys",
-    "student_program",
     "type_text",
     "wait_until",
 ]
@@ -160,79 +157,6 @@ def answer_dialog(dialog, type=None, keys=(), actions=(), timeout=DEFAULT_TIMEOU
     if timed_out:
         raise DialogDidNotAnswer(f"the dialog was still open after {timeout} s")
     return dialog.result
-
-
-class StudentProgram:
-    """A student's program running in its own process (see :func:`student_program`)."""
-
-    def __init__(self, code, cwd, environment):
-        self.code = code
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code], cwd=cwd, env=environment,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8")
-        self.stdout = None
-        self.stderr = None
-
-    def finish(self, timeout=DEFAULT_TIMEOUT * 3):
-        """Wait for the program to end; return what it printed (stdout).
-
-        Raises AssertionError, with the program's error output, if it ends
-        with an error or is still running after ``timeout`` seconds (it is
-        then stopped).
-        """
-        try:
-            self.stdout, self.stderr = self.process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.stop()
-            raise AssertionError(f"the student's program was still running after "
-                                 f"{timeout} s; its errors so far:\n{self.stderr}") from None
-        if self.process.returncode != 0:
-            raise AssertionError(f"the student's program ended with exit code "
-                                 f"{self.process.returncode}:\n{self.stderr}")
-        return self.stdout
-
-    def stop(self):
-        """Stop the program if it still runs (its GUI process then ends too)."""
-        if self.process.poll() is None:
-            self.process.kill()
-        self.stdout, self.stderr = self.process.communicate(timeout=DEFAULT_TIMEOUT)
-
-
-@pytest.fixture
-def student_program(gui_display, tmp_path):
-    """Start a student's program (Python source text) in its own process.
-
-    Returns a function: ``student_program(code, **environment)`` starts
-    ``python -c code`` in ``tmp_path`` on the test display and returns a
-    :class:`StudentProgram`. While it waits in a dialog, the test acts on
-    the real window (with the ``gui_screen`` fixture); then
-    ``program.finish()`` returns what the program printed::
-
-        def test_no_is_false(student_program, gui_screen):
-            program = student_program(
-                "import media; print(media.ask_yes_no('Again?'))")
-            [window] = gui_screen.wait_for_windows("Question", 1)
-            gui_screen.press(window, "n")
-            assert program.finish() == "False\n"
-
-    Programs still running at the end of the test are stopped.
-    """
-    started = []
-
-    def start(code, **environment):
-        variables = {**os.environ, **environment}
-        if gui_display:
-            variables["DISPLAY"] = gui_display
-        # The program must open real windows, whatever the test runner's setting.
-        variables.pop("PYGRAPHICS_HEADLESS", None)
-        program = StudentProgram(code, tmp_path, variables)
-        started.append(program)
-        return program
-
-    yield start
-    for program in started:
-        program.stop()
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Fixtures for the ask plugin's tests.
 
-``gui_display`` and ``gui_screen`` come from PyGraphics' pytest plugin
-(:mod:`pygraphics_core.pytest_plugin`); ``headless`` and ``student_program``
-from :mod:`pygraphics_core.testing`.
+``gui_display``, ``gui_screen`` and ``student`` come from PyGraphics' pytest
+plugin (:mod:`pygraphics_core.pytest_plugin`); ``headless`` from
+:mod:`pygraphics_core.testing`.
 """
 
 import tkinter
@@ -19,4 +19,4 @@ def tk_root(gui_display):
     root.destroy()
 
 # Until PyGraphics registers pygraphics_core.testing as a pytest plugin too.
-from pygraphics_core.testing import headless, student_program  # noqa: E402,F401
+from pygraphics_core.testing import headless  # noqa: E402,F401
