@@ -57,8 +57,8 @@ class Inspector(tk.Frame):
     """The picture inspector, in any container (usually a Window).
 
     ``image`` is a Pillow image.  ``zoom`` is the starting zoom (a number
-    such as 2, ``'200%'``), or None to pick 100 %, or "fit to window" when
-    the picture is bigger than ``max_width`` x ``max_height``.
+    such as 2, ``'200%'``), or None for the largest zoom (up to 800 %) at
+    which the picture fits in ``max_width`` x ``max_height``.
     """
 
     def __init__(self, master, image, zoom=None, *, max_width=1000, max_height=700):
@@ -101,16 +101,14 @@ class Inspector(tk.Frame):
             entry.bind("<Return>", self._on_typed_position)
             entry.bind("<KP_Enter>", self._on_typed_position)
 
-        width, height = image.size
         if zoom is None:
-            zoom = 1 if width <= max_width and height <= max_height else None
+            # Inspecting is about seeing pixels: start as large as fits.
+            zoom = zoom_math.fit_zoom(*image.size, max_width, max_height)
         self.view = PictureView(
-            self, image, zoom=zoom or 1, max_width=max_width, max_height=max_height,
+            self, image, zoom=zoom, max_width=max_width, max_height=max_height,
             on_click=self.pin, on_pointer=self._on_pointer,
         )
         self.view.pack(side="top", fill="both", expand=True)
-        if zoom is None:
-            self.view.after_idle(self.view.fit_to_window)
         self.view.bind("<<ZoomChanged>>", self._on_zoom_changed)
 
         canvas = self.view.canvas

@@ -9,6 +9,7 @@ update of a picture shown at 100 % costs one paste of its pixels into Tk.
 """
 
 import tkinter as tk
+from fractions import Fraction
 from tkinter import ttk
 
 from PIL import Image, ImageTk
@@ -43,7 +44,8 @@ class PictureView(tk.Frame):
                  background="#7f7f7f"):
         super().__init__(master, borderwidth=0, highlightthickness=0)
         self._image = _as_rgb(image)
-        self._zoom = zoom_math.as_zoom(zoom)
+        # A Fraction comes from fit_zoom, which may go below 25 %.
+        self._zoom = zoom if isinstance(zoom, Fraction) else zoom_math.as_zoom(zoom)
         self._fitting = False
         self.on_click = on_click
         self.on_pointer = on_pointer

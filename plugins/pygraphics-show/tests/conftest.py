@@ -79,7 +79,7 @@ class Screen:
     def move_pointer_to(self, widget, x, y):
         """Move the real mouse pointer to ``(x, y)`` inside ``widget``."""
         screen_x, screen_y = widget.winfo_rootx() + x, widget.winfo_rooty() + y
-        self.xdotool("mousemove", "--sync", str(screen_x), str(screen_y))
+        self.xdotool("mousemove", str(screen_x), str(screen_y))
         self.wait_until(lambda: widget.winfo_pointerxy() == (screen_x, screen_y),
                         "the pointer to arrive")
 

@@ -3,7 +3,7 @@
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 from PIL import Image
 
 from pygraphics_show import zoom as zoom_math
@@ -41,6 +41,7 @@ def test_at_whole_zooms_every_pixel_is_a_square_of_zoom_screen_pixels(zoom):
         assert (first, end) == (index * zoom, (index + 1) * zoom)
 
 
+@settings(deadline=None)  # checks every drawn pixel: slow, but exact
 @given(zoom=allowed_zooms, width=st.integers(1, 60), height=st.integers(1, 40),
        data=st.data())
 def test_pillow_draws_exactly_the_pixels_the_readout_names(zoom, width, height, data):
