@@ -1,0 +1,182 @@
+"""How fast are students' sample loops and sound files? Run: python bench/bench_sounds.py
+
+Every figure is printed beside a baseline measured in the same run:
+
+- sample loops (the hot path) against a bare ``array.array`` doing the same
+  arithmetic with no PyGraphics at all (the floor; target: within 3x);
+- loading and saving WAV files against the standard library's ``wave``
+  module moving the same bytes (the floor for file work);
+- whole-sound operations against the bare array operation they wrap.
+
+Times are the best of several runs, in nanoseconds per sample or
+milliseconds per operation. Plain script, not a test.
+"""
+
+import array
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pygraphics_core import sounds  # noqa: E402
+from pygraphics_core.sounds import (  # noqa: E402  (the names media gives students)
+    get_left, get_right, get_sample, get_value, set_left, set_right, set_value,
+)
+
+SECONDS = 5
+RATE = 44100
+COUNT = SECONDS * RATE
+REPEATS = 7
+TARGET = 3.0
+
+
+def best_time(run, prepare, repeats=REPEATS):
+    """Return the best time of ``run(prepare())`` (prepare is not timed)."""
+    best = float("inf")
+    for _ in range(repeats):
+        subject = prepare()
+        start = time.perf_counter()
+        run(subject)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_values(count):
+    return [(index * 7919) % 60000 - 30000 for index in range(count)]
+
+
+# -- the floor: bare arrays -------------------------------------------------------
+
+def floor_halve(values):
+    for index in range(len(values)):
+        values[index] = values[index] // 2
+
+
+def floor_halve_stereo(values):
+    for position in range(0, len(values), 2):
+        values[position] = values[position] // 2
+        values[position + 1] = values[position + 1] // 2
+
+
+# -- students' loops ----------------------------------------------------------------
+
+def student_for_loop(snd):
+    for sample in snd:
+        set_value(sample, get_value(sample) // 2)
+
+
+def student_index_loop(snd):
+    for i in range(len(snd)):
+        sample = get_sample(snd, i)
+        set_value(sample, get_value(sample) // 2)
+
+
+def student_float_loop(snd):
+    # Multiplying by a float gives floats, which 2.1 refused; here they
+    # take the slow path (rounding), so this shows its price.
+    for sample in snd:
+        set_value(sample, get_value(sample) * 0.5)
+
+
+def student_stereo_loop(snd):
+    for sample in snd:
+        set_left(sample, get_left(sample) // 2)
+        set_right(sample, get_right(sample) // 2)
+
+
+def mono_sound():
+    return sounds.Sound.from_values(array.array("h", test_values(COUNT)), 1, RATE)
+
+
+def stereo_sound():
+    return sounds.Sound.from_values(array.array("h", test_values(2 * COUNT)), 2, RATE)
+
+
+def report_loops():
+    print(f"Sample loops over {SECONDS} s of 44.1 kHz sound ({COUNT} samples), "
+          f"ns per sample (target: within {TARGET:.0f}x of the bare-array floor):")
+    mono_floor = best_time(floor_halve, lambda: array.array("h", test_values(COUNT)))
+    stereo_floor = best_time(floor_halve_stereo,
+                             lambda: array.array("h", test_values(2 * COUNT)))
+    rows = [
+        ("for sample in snd: set_value(get_value // 2)", student_for_loop, mono_sound,
+         mono_floor),
+        ("for i in range(len(snd)): get_sample, get/set", student_index_loop, mono_sound,
+         mono_floor),
+        ("for sample in snd: set_value(get_value * 0.5)", student_float_loop, mono_sound,
+         mono_floor),
+        ("stereo: set_left/set_right(get_... // 2)", student_stereo_loop, stereo_sound,
+         stereo_floor),
+    ]
+    print(f"  {'bare array floor (mono)':48s} {mono_floor / COUNT * 1e9:7.1f} ns")
+    print(f"  {'bare array floor (stereo, both channels)':48s} "
+          f"{stereo_floor / COUNT * 1e9:7.1f} ns")
+    for label, loop, prepare, floor in rows:
+        seconds = best_time(loop, prepare)
+        ratio = seconds / floor
+        verdict = "ok" if ratio <= TARGET else "over target"
+        print(f"  {label:48s} {seconds / COUNT * 1e9:7.1f} ns  {ratio:4.2f}x floor  "
+              f"({verdict})")
+
+
+def report_files():
+    print(f"\nFiles ({SECONDS} s stereo), ms per file, against the wave module "
+          f"moving the same bytes:")
+    folder = Path(tempfile.mkdtemp(prefix="bench-sounds-"))
+    for bits in (8, 16, 24, 32):
+        snd = sounds.Sound(seconds=SECONDS, bits_per_sample=bits)
+        path = folder / f"test{bits}.wav"
+        snd.save_as(path)
+        raw = path.read_bytes()
+
+        def wave_read(_):
+            with wave.open(str(path), "rb") as reader:
+                reader.readframes(reader.getnframes())
+
+        def wave_write(_):
+            with wave.open(str(folder / "plain.wav"), "wb") as writer:
+                writer.setnchannels(2)
+                writer.setsampwidth(bits // 8)
+                writer.setframerate(RATE)
+                writer.writeframes(raw[44:])
+
+        base_read = best_time(wave_read, lambda: None)
+        ours_read = best_time(lambda _: sounds.load_sound(path), lambda: None)
+        base_write = best_time(wave_write, lambda: None)
+        ours_write = best_time(lambda s: s.save_as(folder / "ours.wav"), lambda: snd)
+        print(f"  {bits:2d}-bit  load {ours_read * 1e3:6.2f} ms vs wave {base_read * 1e3:6.2f} ms "
+              f"({ours_read / base_read:4.1f}x)   save {ours_write * 1e3:6.2f} ms vs wave "
+              f"{base_write * 1e3:6.2f} ms ({ours_write / base_write:4.1f}x)")
+
+
+def report_operations():
+    print(f"\nWhole-sound operations ({SECONDS} s stereo 16-bit), ms, against the bare "
+          f"array operation:")
+    snd = stereo_sound()
+    rows = [
+        ("copy", lambda s: s.copy(), lambda a: array.array("h", a)),
+        ("snd + snd", lambda s: s + s, lambda a: a + a),
+        ("snd * 3", lambda s: s * 3, lambda a: a * 3),
+        ("get_max_sample", sounds.get_max_sample, max),
+        ("to_wav_bytes (for playing)", lambda s: s.to_wav_bytes(), lambda a: a.tobytes()),
+    ]
+    bare = snd._values
+    for label, ours, baseline in rows:
+        ours_time = best_time(ours, lambda: snd)
+        base_time = best_time(baseline, lambda: bare)
+        print(f"  {label:28s} {ours_time * 1e3:7.2f} ms vs {base_time * 1e3:7.2f} ms "
+              f"({ours_time / base_time:4.1f}x)")
+    normalize = best_time(lambda s: s.normalize(), lambda: stereo_sound(), repeats=3)
+    python_floor = best_time(lambda a: [v * 2 for v in a], lambda: bare, repeats=3)
+    print(f"  {'normalize':28s} {normalize * 1e3:7.2f} ms vs {python_floor * 1e3:7.2f} ms "
+          f"for [v * 2 for v in values] ({normalize / python_floor:4.1f}x)")
+
+
+if __name__ == "__main__":
+    print(f"Python {sys.version.split()[0]}")
+    report_loops()
+    report_files()
+    report_operations()
