@@ -1,9 +1,12 @@
 """Drawing lines, shapes and text onto a picture with Pillow's ImageDraw.
 
-A picture keeps its pixels as raw RGB bytes (see :mod:`pictures`), so to draw
-we lend Pillow an image of just the rectangle the shape can touch, draw on it,
-and copy that rectangle back. Small shapes on big pictures then cost what
-the shape costs, not two copies of the whole picture.
+A picture keeps its pixels as raw RGB bytes (see :mod:`pictures`), and
+turning all of them into a Pillow image and back would make drawing one line
+cost two copies of the whole picture. So lines and shapes are drawn in white
+on a black one-byte-per-pixel mask of just the rows they touch, and every run
+of mask pixels is then filled with the colour straight in the picture's
+bytes. Text is blended with the picture (its edges are smoothed), so it is
+drawn on a Pillow image of just the rectangle it covers, which is copied back.
 
 Coordinates follow PyGraphics 2.1: a shape's starting point (a line's ends,
 a rectangle's or oval's top-left corner, a polygon's corners, the text's
@@ -55,6 +58,29 @@ def _paint(picture, left, top, right, bottom, paint):
                 ]
 
 
+def _fill_shape(picture, rgb, top, bottom, paint):
+    """Colour what ``paint(draw, top)`` draws (in 255) on a mask of the
+    picture's rows from ``top`` up to, not including, ``bottom``.
+    """
+    top, bottom = max(top, 0), min(bottom, picture._height)
+    if top >= bottom:
+        return
+    width = picture._width
+    mask = Image.new("L", (width, bottom - top), 0)
+    paint(ImageDraw.Draw(mask), top)
+    # The mask's rows are as wide as the picture's, so a run in the mask is
+    # a run in the picture's bytes, even when it wraps onto the next row.
+    values, color, base = picture._values, bytes(rgb), top * width * 3
+    drawn = mask.tobytes()
+    start = drawn.find(255)  # bytes.find of one byte is a fast memchr
+    while start != -1:
+        end = drawn.find(0, start)
+        if end == -1:
+            end = len(drawn)
+        values[base + start * 3 : base + end * 3] = color * (end - start)
+        start = drawn.find(255, end)
+
+
 def _checked_whole(value, name, action):
     if isinstance(value, float):
         raise TypeError(
@@ -91,17 +117,10 @@ def line(picture, color, x1, y1, x2, y2, width=1):
         raise ValueError(f"add_line: width={width} is too thin: use 1 or more")
     margin = width + 1
 
-    def paint(draw, left, top):
-        draw.line([x1 - left, y1 - top, x2 - left, y2 - top], fill=rgb, width=width)
+    def paint(draw, top):
+        draw.line([x1, y1 - top, x2, y2 - top], fill=255, width=width)
 
-    _paint(
-        picture,
-        min(x1, x2) - margin,
-        min(y1, y2) - margin,
-        max(x1, x2) + margin + 1,
-        max(y1, y2) + margin + 1,
-        paint,
-    )
+    _fill_shape(picture, rgb, min(y1, y2) - margin, max(y1, y2) + margin + 1, paint)
 
 
 def _box_shape(picture, color, x, y, w, h, filled, action, shape):
@@ -111,11 +130,11 @@ def _box_shape(picture, color, x, y, w, h, filled, action, shape):
     if w == 0 or h == 0:
         return
 
-    def paint(draw, left, top):
-        corners = [x - left, y - top, x + w - 1 - left, y + h - 1 - top]
-        shape(draw)(corners, outline=rgb, fill=rgb if filled else None)
+    def paint(draw, top):
+        corners = [x, y - top, x + w - 1, y + h - 1 - top]
+        shape(draw)(corners, outline=255, fill=255 if filled else None)
 
-    _paint(picture, x, y, x + w, y + h, paint)
+    _fill_shape(picture, rgb, y, y + h, paint)
 
 
 def rectangle(picture, color, x, y, w, h, filled):
@@ -162,14 +181,13 @@ def polygon(picture, color, point_list, filled):
     action = "add_polygon_filled" if filled else "add_polygon"
     rgb = tuple(checked_color(color, action)._rgb)
     corners = [picture.checked_coordinates(x, y) for x, y in _corners(point_list, action)]
-    xs = [x for x, _ in corners]
     ys = [y for _, y in corners]
 
-    def paint(draw, left, top):
-        shifted = [(x - left, y - top) for x, y in corners]
-        draw.polygon(shifted, outline=rgb, fill=rgb if filled else None)
+    def paint(draw, top):
+        shifted = [(x, y - top) for x, y in corners]
+        draw.polygon(shifted, outline=255, fill=255 if filled else None)
 
-    _paint(picture, min(xs) - 1, min(ys) - 1, max(xs) + 2, max(ys) + 2, paint)
+    _fill_shape(picture, rgb, min(ys), max(ys) + 1, paint)
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ COMMON_EXTENSIONS = (".png", ".jpg", ".bmp", ".gif", ".tif")
 
 _SIXTEEN_BIT_MODES = ("I;16", "I;16L", "I;16B", "I;16N")
 _NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
+_ORIENTATION = 0x0112  # the EXIF tag that says how the camera was turned
 
 
 def _as_path(filename, action):
@@ -96,7 +97,9 @@ def as_rgb(image):
             f"expected a Pillow image, but got {image!r} (a {type(image).__name__})"
         )
     try:
-        image = ImageOps.exif_transpose(image)
+        # exif_transpose copies even an upright picture, so ask first.
+        if image.getexif().get(_ORIENTATION, 1) != 1:
+            image = ImageOps.exif_transpose(image)
     except Exception:  # broken EXIF data: keep the picture as stored
         pass
     if image.mode in _SIXTEEN_BIT_MODES or (

@@ -202,7 +202,7 @@ class Picture:
         """Return a new Pillow "RGB" image of the current pixels."""
         from PIL import Image
 
-        return Image.frombytes("RGB", (self._width, self._height), bytes(self._values))
+        return Image.frombytes("RGB", (self._width, self._height), self._values)
 
     def set_image(self, image):
         """Replace this picture's pixels with a Pillow image (any mode)."""

@@ -1,0 +1,301 @@
+"""Benchmark: how fast students' pixel loops and whole-picture work are.
+
+Run ``python bench/bench_pixels.py``. Every figure is measured in this run,
+beside its baseline, and reported as a ratio against the issue's targets:
+
+- "halve the red of every pixel" on 640x480, written the two ways students
+  write it (a for loop over the picture, and nested x/y loops with
+  get_pixel), against a bare bytearray (the floor) and against a re-creation
+  of PyGraphics 2.1's design (Pillow's PixelAccess plus a Pixel object per
+  pixel, below). Targets: >= 2.5x faster than 2.1, <= 3x the floor;
+- memory per picture (tracemalloc) against its raw RGB bytes (target <= 1.5x);
+- whole-picture operations against Pillow doing the same directly;
+- ``import media`` against ``import PIL.Image`` (target <= 1.3x).
+
+Times are CPU time (``time.process_time``), best of several runs, so other
+work on the machine disturbs them less.
+"""
+
+import gc
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+import media
+
+WIDTH, HEIGHT = 640, 480
+PIXELS = WIDTH * HEIGHT
+
+
+def best_time(function, repeats):
+    """Return the smallest CPU time of ``repeats`` calls of ``function``."""
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.process_time()
+        function()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+# --- PyGraphics 2.1's design, re-created -------------------------------------
+# 2.1 wrapped a Pillow image; each Pixel held the image's PixelAccess and its
+# x, y, and read or wrote a whole (r, g, b) tuple through it. media's
+# functions called the Pixel's methods.
+
+
+class Pixel21:
+    def __init__(self, pixels, x, y):
+        self.x = x
+        self.y = y
+        self.pixels = pixels
+        self.pixels[x, y]  # 2.1's way of raising IndexError when outside
+
+    def get_red(self):
+        return self.pixels[self.x, self.y][0]
+
+    def set_red(self, r):
+        if 0 <= r <= 255:
+            self.pixels[self.x, self.y] = (
+                r,
+                self.pixels[self.x, self.y][1],
+                self.pixels[self.x, self.y][2],
+            )
+        else:
+            raise ValueError("Invalid red value specified.")
+
+
+class Picture21:
+    def __init__(self, width, height):
+        self.image = Image.new("RGB", (width, height), (200, 100, 50))
+        self.pixels = self.image.load()
+
+    def __iter__(self):
+        for x in range(self.image.size[0]):
+            for y in range(self.image.size[1]):
+                yield Pixel21(self.pixels, x, y)
+
+    def get_pixel(self, x, y):
+        return Pixel21(self.pixels, x, y)
+
+
+def get_red_21(pix):
+    return pix.get_red()
+
+
+def set_red_21(pix, r):
+    pix.set_red(r)
+
+
+def get_pixel_21(pic, x, y):
+    return pic.get_pixel(x, y)
+
+
+# --- the loops ------------------------------------------------------------------
+
+
+def floor_loop():
+    values = bytearray(b"\xc8\x64\x32" * PIXELS)
+    for x in range(WIDTH):
+        for y in range(HEIGHT):
+            index = (y * WIDTH + x) * 3
+            values[index] = values[index] // 2
+
+
+def design_21_for_loop():
+    pic = Picture21(WIDTH, HEIGHT)
+    for p in pic:
+        set_red_21(p, get_red_21(p) // 2)
+
+
+def design_21_get_pixel_loop():
+    pic = Picture21(WIDTH, HEIGHT)
+    for x in range(WIDTH):
+        for y in range(HEIGHT):
+            p = get_pixel_21(pic, x, y)
+            set_red_21(p, get_red_21(p) // 2)
+
+
+def media_for_loop():
+    pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+    for p in pic:
+        media.set_red(p, media.get_red(p) // 2)
+
+
+def media_get_pixel_loop():
+    pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+    for x in range(media.get_width(pic)):
+        for y in range(media.get_height(pic)):
+            p = media.get_pixel(pic, x, y)
+            media.set_red(p, media.get_red(p) // 2)
+
+
+def check_loops_agree():
+    """The loops must do the same work: compare their results once."""
+    pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+    for p in pic:
+        media.set_red(p, media.get_red(p) // 2)
+    assert pic.to_bytes() == b"\x64\x64\x32" * PIXELS
+
+
+def report_loops():
+    check_loops_agree()
+    print(f"Halve the red of every pixel, {WIDTH}x{HEIGHT} (ns per pixel, best CPU time)")
+    floor = best_time(floor_loop, 5)
+    old_for = best_time(design_21_for_loop, 3)
+    old_get = best_time(design_21_get_pixel_loop, 3)
+    new_for = best_time(media_for_loop, 5)
+    new_get = best_time(media_get_pixel_loop, 5)
+
+    def ns(seconds):
+        return seconds / PIXELS * 1e9
+
+    print(f"  bytearray floor (nested x/y loops)      {ns(floor):7.1f}")
+    print(f"  PyGraphics 2.1 design, for p in pic      {ns(old_for):7.1f}")
+    print(f"  PyGraphics 2.1 design, get_pixel loops   {ns(old_get):7.1f}")
+    print(f"  media, for p in pic                      {ns(new_for):7.1f}")
+    print(f"  media, get_pixel loops                   {ns(new_get):7.1f}")
+    rows = [
+        ("for p in pic", old_for, new_for),
+        ("get_pixel loops", old_get, new_get),
+    ]
+    for name, old, new in rows:
+        speedup, to_floor = old / new, new / floor
+        print(
+            f"  {name:16s} {speedup:4.2f}x faster than 2.1 (target >= 2.5: "
+            f"{'met' if speedup >= 2.5 else 'MISSED'}), {to_floor:4.2f}x the floor "
+            f"(target <= 3: {'met' if to_floor <= 3 else 'MISSED'})"
+        )
+
+
+# --- memory -------------------------------------------------------------------
+
+
+def allocated_by(make):
+    """Return the bytes still allocated by what ``make`` returns."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = make()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del kept
+    return after - before
+
+
+def report_memory(png_path):
+    print("\nMemory per 640x480 picture (tracemalloc) vs raw RGB bytes")
+    raw = PIXELS * 3
+    for name, make in [
+        ("create_picture", lambda: media.create_picture(WIDTH, HEIGHT)),
+        ("load_picture (PNG)", lambda: media.load_picture(png_path)),
+        ("copy", lambda pic=media.create_picture(WIDTH, HEIGHT): media.copy(pic)),
+    ]:
+        size = allocated_by(make)
+        ratio = size / raw
+        print(
+            f"  {name:20s} {size:9d} bytes  raw {raw} bytes  {ratio:4.2f}x "
+            f"(target <= 1.5: {'met' if ratio <= 1.5 else 'MISSED'})"
+        )
+
+
+# --- whole-picture operations ----------------------------------------------------
+
+
+def report_whole_picture(folder):
+    print("\nWhole-picture operations on 640x480 (ms, best CPU time): media vs Pillow directly")
+    source = Image.effect_mandelbrot((WIDTH, HEIGHT), (-2, -1.2, 1, 1.2), 64).convert("RGB")
+    png_path = folder / "photo.png"
+    jpg_path = folder / "photo.jpg"
+    source.save(png_path)
+    source.save(jpg_path, quality=95)
+    pic = media.load_picture(png_path)
+    image = source.copy()
+    red = media.red
+
+    def media_crop():
+        media.crop_picture(media.copy(pic), 100, 100, 419, 339)
+
+    def pillow_crop():
+        image.copy().crop((100, 100, 420, 340))
+
+    def pillow_line():
+        ImageDraw.Draw(image).line([0, 0, 639, 479], fill=(255, 0, 0))
+
+    def pillow_rect():
+        ImageDraw.Draw(image).rectangle([100, 100, 199, 149], fill=(255, 0, 0))
+
+    def pillow_text():
+        ImageDraw.Draw(image).text((10, 10), "Hello, PyGraphics", fill=(255, 0, 0))
+
+    operations = [
+        ("load PNG", lambda: media.load_picture(png_path),
+         lambda: Image.open(png_path).convert("RGB")),
+        ("load JPEG", lambda: media.load_picture(jpg_path),
+         lambda: Image.open(jpg_path).convert("RGB")),
+        ("save PNG", lambda: media.save_as(pic, folder / "out.png"),
+         lambda: image.save(folder / "direct.png")),
+        ("save JPEG", lambda: media.save_as(pic, folder / "out.jpg"),
+         lambda: image.save(folder / "direct.jpg", quality=95)),
+        ("copy", lambda: media.copy(pic), image.copy),
+        ("copy + crop", media_crop, pillow_crop),
+        ("line corner to corner", lambda: media.add_line(pic, 0, 0, 639, 479, red), pillow_line),
+        ("filled rect 100x50", lambda: media.add_rect_filled(pic, 100, 100, 100, 50, red),
+         pillow_rect),
+        ("text", lambda: media.add_text(pic, 10, 10, "Hello, PyGraphics", red), pillow_text),
+        ("get_image (to Pillow)", pic.get_image, image.copy),
+        ("to_bytes (for the GUI)", pic.to_bytes, image.tobytes),
+    ]
+    print(f"  {'operation':24s} {'media':>8s} {'Pillow':>8s}  ratio")
+    for name, ours, theirs in operations:
+        ours_time = best_time(ours, 7)
+        their_time = best_time(theirs, 7)
+        ratio = ours_time / their_time if their_time else float("inf")
+        print(f"  {name:24s} {ours_time * 1e3:8.3f} {their_time * 1e3:8.3f}  {ratio:5.2f}x")
+    return png_path
+
+
+# --- import time ---------------------------------------------------------------
+
+
+def import_time(statement):
+    """Return the median wall time of a fresh ``python -c statement``."""
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", statement], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report_import():
+    print("\nStart-up: a fresh python -c (median wall time)")
+    baseline = import_time("import PIL.Image")
+    ours = import_time("import media")
+    ratio = ours / baseline
+    print(f"  import PIL.Image   {baseline * 1e3:6.1f} ms")
+    print(f"  import media       {ours * 1e3:6.1f} ms")
+    print(f"  ratio {ratio:4.2f}x (target <= 1.3: {'met' if ratio <= 1.3 else 'MISSED'})")
+
+
+def main():
+    started = time.perf_counter()
+    print(f"Python {sys.version.split()[0]}, Pillow {Image.__version__}, {os.cpu_count()} CPUs\n")
+    report_loops()
+    with tempfile.TemporaryDirectory() as folder:
+        png_path = report_whole_picture(Path(folder))
+        report_memory(png_path)
+    report_import()
+    print(f"\n(took {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
