@@ -11,6 +11,10 @@ core's, a plugin's, a course's autograder) can use:
     that needs a display fails, never skips, when there is none and Xvfb is
     missing. On Windows and macOS it is ``None``: the real screen is used.
 
+``gui_cleanup``
+    For a test that starts GUI processes itself: no connection at its start,
+    and every GUI process it started is ended (with its windows) after it.
+
 ``gui_client``
     A fresh GUI process for one test: ``media.say(...)`` and
     ``pygraphics_core.callRemote(...)`` in the test go to it, and it is
@@ -175,24 +179,30 @@ def gui_screen(gui_display):
 
 
 @pytest.fixture
-def gui_client(gui_display):
-    """A GUI process of this test's own, ended with its windows after the test."""
+def gui_cleanup(gui_display):
+    """No connection at the start; every GUI process the test starts is ended after it."""
     from pygraphics_core import client, gui_process
 
     previous = client.use_connection(None)
-    started = []
     try:
-        connection = client.connection()
-        started.append(connection)
-        yield connection
+        yield
     finally:
+        # Only the connection in use can still have a live GUI process: one
+        # that ended was replaced, and reaped, when the client noticed.
         current = client.use_connection(previous)
-        if current is not None and all(current is not known for known in started):
-            started.append(current)
-        for connection in started:
-            if isinstance(connection, client.GUIProcessConnection):
-                connection.close()
-                gui_process.stop_process(connection.process)
+        if isinstance(current, client.GUIProcessConnection):
+            current.close()
+            gui_process.stop_process(current.process)
+
+
+@pytest.fixture
+def gui_client(gui_cleanup):
+    """A GUI process of this test's own, ended with its windows after the test."""
+    from pygraphics_core import client, gui_process
+
+    connection = client.connection()
+    yield connection
+    gui_process.stop_process(connection.process)
 
 
 class StudentProcess:

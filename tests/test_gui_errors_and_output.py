@@ -1,0 +1,88 @@
+"""Errors and printed output crossing from the GUI process to the student's program."""
+
+import importlib
+
+import pytest
+
+from pygraphics_core import amp, callRemote
+from pygraphics_core.commands import Ping
+
+ECHO_PLUGIN = """
+    from pygraphics_core import amp, hookimpl
+    from pygraphics_gui import ProtocolBackend, appender
+
+
+    class TestEcho(amp.Command):
+        arguments = [("text", amp.Unicode())]
+        response = [("text", amp.Unicode())]
+
+
+    class TestBoom(amp.Command):
+        arguments = []
+        response = []
+
+
+    class TestBackend(ProtocolBackend):
+        responders = []
+        responder = appender(responders)
+
+        @responder(TestEcho)
+        def echo(self, text):
+            print("the GUI process says:", text)
+            import sys
+            print("and warns:", text, file=sys.stderr)
+            return {"text": text}
+
+        @responder(TestBoom)
+        def boom(self):
+            return 1 / 0
+
+
+    @hookimpl
+    def pygraphics_commands():
+        return [TestEcho, TestBoom]
+
+
+    @hookimpl
+    def pygraphics_backends():
+        return [TestBackend]
+"""
+
+
+class NobodyAnswersThis(amp.Command):
+    arguments = []
+    response = []
+
+
+def test_a_command_no_plugin_answers_is_unhandled_and_the_next_call_works(gui_client):
+    with pytest.raises(amp.AMPError) as raised:
+        callRemote(NobodyAnswersThis)
+    assert raised.value.code == "UNHANDLED"
+    assert callRemote(Ping) == {}
+
+
+@pytest.fixture
+def echo_plugin(fake_plugins):
+    return importlib.import_module(fake_plugins.add("pygraphics-testecho", ECHO_PLUGIN))
+
+
+def test_a_responder_that_raises_gives_unknown_and_the_next_call_works(
+        echo_plugin, gui_client, capsys):
+    with pytest.raises(amp.AMPError) as raised:
+        callRemote(echo_plugin.TestBoom)
+    assert raised.value.code == "UNKNOWN"
+    assert "ZeroDivisionError" in raised.value.description
+    assert callRemote(echo_plugin.TestEcho, text="still here") == {"text": "still here"}
+    # The plugin's author sees the traceback, naming the plugin, in the terminal.
+    errors = capsys.readouterr().err
+    assert "pygraphics-testecho" in errors and "TestBoom" in errors
+    assert "1 / 0" in errors and "ZeroDivisionError" in errors
+
+
+def test_what_a_responder_prints_reaches_the_students_stdout_and_stderr(
+        echo_plugin, gui_client, capsys):
+    callRemote(echo_plugin.TestEcho, text="héllo ✓")
+    captured = capsys.readouterr()
+    # Whole lines, once each (other plugins may have warned about themselves).
+    assert captured.out.splitlines().count("the GUI process says: héllo ✓") == 1
+    assert captured.err.splitlines().count("and warns: héllo ✓") == 1

@@ -1,0 +1,52 @@
+"""When no window can open, the student is told why at once, in plain words."""
+
+import time
+
+import pytest
+
+from pygraphics_core import client, gui_process
+from pygraphics_core.commands import Ping
+
+
+@pytest.fixture
+def fresh_client():
+    previous = client.use_connection(None)
+    yield
+    current = client.use_connection(previous)
+    assert current is None, "no connection should have been made"
+
+
+def test_no_display_is_reported_promptly_and_plainly(fresh_client, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("PYGRAPHICS_HEADLESS", raising=False)
+    started = time.monotonic()
+    with pytest.raises(gui_process.GUIUnavailableError) as raised:
+        client.callRemote(Ping)
+    assert time.monotonic() - started < 5
+    message = str(raised.value)
+    assert message.startswith("PyGraphics could not open a window: there is no display "
+                              "($DISPLAY is not set).")
+    assert "Xvfb" in message
+    assert isinstance(raised.value, RuntimeError)
+
+
+def test_an_unreachable_display_is_named(fresh_client, monkeypatch):
+    monkeypatch.setenv("DISPLAY", ":987")
+    monkeypatch.delenv("PYGRAPHICS_HEADLESS", raising=False)
+    with pytest.raises(gui_process.GUIUnavailableError) as raised:
+        client.callRemote(Ping)
+    assert "':987'" in str(raised.value) and "cannot be reached" in str(raised.value)
+
+
+def test_a_gui_process_that_dies_while_starting_is_reported_promptly(
+        fresh_client, monkeypatch, tmp_path):
+    # The GUI process crashes before it can report: Python runs
+    # sitecustomize at start-up, before pygraphics_gui.
+    (tmp_path / "sitecustomize.py").write_text("import os\nos._exit(7)\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.delenv("PYGRAPHICS_HEADLESS", raising=False)
+    started = time.monotonic()
+    with pytest.raises(gui_process.GUIUnavailableError) as raised:
+        client.callRemote(Ping)
+    assert time.monotonic() - started < 5
+    assert "stopped while starting (it exited with code 7)" in str(raised.value)

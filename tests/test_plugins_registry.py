@@ -1,0 +1,217 @@
+"""Finding plugins through entry points, and what happens when one is broken."""
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from pygraphics_core import hookspecs, plugins
+from pygraphics_core.plugins import PluginRegistry, PluginWarning
+
+GREETER = """
+    from pygraphics_core import amp, hookimpl
+
+    class Greet(amp.Command):
+        arguments = [("name", amp.Unicode())]
+        response = []
+
+    def greet(name):
+        "Say hello to name."
+        return "hello " + name
+
+    @hookimpl
+    def pygraphics_commands():
+        return [Greet]
+
+    @hookimpl
+    def pygraphics_media_functions():
+        return {"greet": greet}
+"""
+
+SECOND_GREETER = """
+    from pygraphics_core import amp, hookimpl
+
+    class Greet(amp.Command):
+        arguments = []
+        response = []
+
+    @hookimpl
+    def pygraphics_commands():
+        return [Greet]
+
+    @hookimpl
+    def pygraphics_media_functions():
+        return {"greet": lambda name: "hi " + name}
+"""
+
+RAISING_HOOK = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_media_functions():
+        raise KeyError("forgot a setting")
+"""
+
+MISSPELLED_HOOK = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_command():
+        return []
+"""
+
+
+def registry_of(fake_plugins):
+    return PluginRegistry(search_path=[str(fake_plugins.folder)])
+
+
+def test_a_plugin_gives_its_commands_and_media_functions(fake_plugins):
+    fake_plugins.add("pygraphics-greeter", GREETER, version="2.5")
+    found = registry_of(fake_plugins)
+    (plugin,) = found.plugins
+    assert (plugin.distribution, plugin.version, plugin.name) == ("pygraphics-greeter", "2.5",
+                                                                   "greeter")
+    assert list(found.commands()) == ["Greet"]
+    assert found.media_functions()["greet"]("Ada") == "hello Ada"
+    assert found.function_owner("greet") is plugin
+    assert found.problems == []
+
+
+def test_plugins_load_once_and_only_when_asked(fake_plugins):
+    module = fake_plugins.add("pygraphics-greeter", GREETER)
+    import sys
+    found = registry_of(fake_plugins)
+    assert module not in sys.modules
+    first = found.plugins
+    assert module in sys.modules
+    assert found.plugins is first
+
+
+def test_a_plugin_that_fails_to_import_is_named_and_the_others_work(fake_plugins):
+    fake_plugins.add("pygraphics-broken", "import not_installed_anywhere\n")
+    fake_plugins.add("pygraphics-greeter", GREETER)
+    found = registry_of(fake_plugins)
+    with pytest.warns(PluginWarning) as caught:
+        functions = found.media_functions()
+    assert "greet" in functions
+    message = str(caught[0].message)
+    assert "'pygraphics-broken'" in message and "entry point 'broken = " in message
+    assert "No module named 'not_installed_anywhere'" in message
+    assert [problem.distribution for problem in found.problems] == ["pygraphics-broken"]
+
+
+def test_a_hook_that_raises_is_named_and_the_others_work(fake_plugins):
+    fake_plugins.add("pygraphics-raising", RAISING_HOOK)
+    fake_plugins.add("pygraphics-greeter", GREETER)
+    found = registry_of(fake_plugins)
+    with pytest.warns(PluginWarning, match=r"pygraphics_media_functions\(\) of the PyGraphics "
+                                           r"plugin 'pygraphics-raising'.*KeyError"):
+        assert list(found.media_functions()) == ["greet"]
+
+
+def test_two_plugins_claiming_one_name_are_both_named_and_the_first_keeps_it(fake_plugins):
+    fake_plugins.add("pygraphics-greeter", GREETER)
+    fake_plugins.add("pygraphics-other", SECOND_GREETER)
+    found = registry_of(fake_plugins)
+    with pytest.warns(PluginWarning) as caught:
+        commands = found.commands()
+        functions = found.media_functions()
+    assert commands["Greet"].arguments[0][0] == "name"
+    assert functions["greet"]("Ada") == "hello Ada"
+    messages = [str(warning.message) for warning in caught]
+    assert any("'pygraphics-other'" in text and "'pygraphics-greeter'" in text
+               and "command 'Greet'" in text for text in messages), messages
+    assert any("'pygraphics-other'" in text and "'pygraphics-greeter'" in text
+               and "media function 'greet'" in text for text in messages), messages
+
+
+def test_a_misspelled_hook_is_reported_instead_of_silently_never_running(fake_plugins):
+    fake_plugins.add("pygraphics-typo", MISSPELLED_HOOK)
+    found = registry_of(fake_plugins)
+    with pytest.warns(PluginWarning, match=r"'pygraphics-typo'.*pygraphics_command"):
+        found.plugins
+    assert found.plugins[0].failure is not None
+
+
+def test_the_say_plugin_is_found_among_the_installed_distributions():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)  # other plugins may be mid-work
+        found = PluginRegistry()
+        assert found.plugin_named("pygraphics-say") is not None
+        assert found.commands()["Say"].commandName == "Say"
+        assert found.function_owner("say").distribution == "pygraphics-say"
+
+
+# -- media.<name> ------------------------------------------------------------
+
+@pytest.fixture
+def registry_with(monkeypatch, fake_plugins):
+    def use(*plugin_sources):
+        for distribution, code in plugin_sources:
+            fake_plugins.add(distribution, code)
+        monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins))
+    return use
+
+
+def test_a_standard_function_whose_plugin_is_missing_says_what_to_install(registry_with):
+    registry_with()
+    with pytest.raises(AttributeError) as raised:
+        plugins.media_function("show")
+    assert str(raised.value) == ("media has no function 'show': it comes with the plugin "
+                                 "'pygraphics-show'. Install it with: pip install pygraphics-show")
+    for name, distribution in [("choose_file", "pygraphics-pickers"), ("say", "pygraphics-say"),
+                               ("ask_number", "pygraphics-ask"), ("play", "pygraphics-sound")]:
+        with pytest.raises(AttributeError, match=f"pip install {distribution}$"):
+            plugins.media_function(name)
+
+
+def test_a_standard_function_whose_plugin_is_broken_says_so(registry_with):
+    registry_with(("pygraphics-say", "raise ImportError('half-installed')\n"))
+    with pytest.warns(PluginWarning), pytest.raises(AttributeError) as raised:
+        plugins.media_function("say")
+    assert "'pygraphics-say', which is installed but could not be imported" in str(raised.value)
+    assert "half-installed" in str(raised.value)
+
+
+def test_an_unknown_name_is_a_plain_attribute_error(registry_with):
+    registry_with(("pygraphics-greeter", GREETER))
+    with pytest.raises(AttributeError) as raised:
+        plugins.media_function("lod_picture")
+    assert str(raised.value) == "module 'media' has no attribute 'lod_picture'"
+    assert plugins.media_function("greet")("Bo") == "hello Bo"
+
+
+def test_dunder_names_do_not_load_plugins(monkeypatch):
+    monkeypatch.setattr(plugins, "_registry", None)
+    with pytest.raises(AttributeError):
+        plugins.media_function("__path__")
+    assert plugins._registry is None
+
+
+# -- the hooks themselves ------------------------------------------------------
+
+def hook_names():
+    return [name for name in dir(hookspecs) if name.startswith("pygraphics_")]
+
+
+@pytest.mark.parametrize("name", hook_names())
+def test_every_hook_is_documented_for_plugin_authors(name):
+    docstring = getattr(hookspecs, name).__doc__ or ""
+    assert len(docstring.split()) >= 30, f"{name} needs a docstring a plugin author can act on"
+    assert "Return" in docstring
+
+
+@pytest.mark.parametrize("name", hook_names())
+def test_every_hook_is_implemented_by_some_test(name):
+    # A hook that nothing under test implements could break unnoticed: it
+    # must be implemented in a test, or by a standard plugin (under
+    # plugins/, whose own tests then run it).
+    tests = Path(__file__).parent
+    standard_plugins = tests.parent / "plugins"
+    sources = [path.read_text(encoding="utf-8") for pattern in ("test_*.py", "conftest.py")
+               for path in tests.rglob(pattern)]
+    sources += [path.read_text(encoding="utf-8")
+                for path in standard_plugins.glob("*/*/plugin.py")
+                if any(path.parent.parent.glob("tests/test_*.py"))]
+    assert any(f"def {name}(" in source for source in sources), \
+        f"neither a test nor a tested standard plugin implements the hook {name}"
