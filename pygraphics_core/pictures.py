@@ -355,6 +355,10 @@ class Picture:
         """Open the pixel inspector (the same as ``media.inspect(pic)``)."""
         _plugin_function("inspect")(self)
 
+    def close_inspect(self):
+        """Close the pixel inspector (the same as ``media.close_inspect(pic)``)."""
+        _plugin_function("close_inspect")(self)
+
 
 def _plugin_function(name):
     from pygraphics_core.plugins import media_function
@@ -393,7 +397,7 @@ class Pixel:
         """Say where the pixel is and what colour it has."""
         try:
             return f"<Pixel at x={self.get_x()}, y={self.get_y()}: {self.get_color()!r}>"
-        except (AttributeError, IndexError):
+        except (TypeError, IndexError):
             return "<Pixel that belongs to no picture>"
 
     def get_red(self):
