@@ -5,6 +5,10 @@
     commands and ``media`` functions each provides, and any problem found
     while loading them.
 
+``pygraphics new-plugin NAME``
+    Write ``pygraphics-NAME/``, a new plugin distribution to start from
+    (see :mod:`pygraphics_core.template`).
+
 ``pygraphics call <Command> name=value ...``
     Call one command in a fresh GUI process (to check a dialog by hand) and
     print its answer. Each value is converted to the type of that argument:
@@ -178,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("command", help="the command's name, e.g. Say")
     call.add_argument("assignments", nargs="*", metavar="name=value",
                       help="its arguments, converted to their declared types")
+    from pygraphics_core import template
+
+    template.add_subcommand(subcommands)
     return parser
 
 
@@ -188,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The listing shows every problem itself; warnings would repeat them.
         warnings.simplefilter("ignore", PluginWarning)
         return list_plugins(registry())
+    if arguments.subcommand == "new-plugin":
+        from pygraphics_core import template
+
+        return template.run_subcommand(arguments)
     return call_command(arguments.command, arguments.assignments, registry())
 
 
