@@ -101,8 +101,10 @@ def get_pixel(pic, x, y):
 
 
 def get_pixels(pic):
-    """Return a list of all the pixels of pic, in the same order as a for loop:
-    down the first column, then down the next one, and so on.
+    """Return a list of all the pixels of pic.
+
+    They come in the same order as in a for loop over pic: down the first
+    column, then down the next one, and so on.
 
     >>> pixels = get_pixels(create_picture(2, 2))
     >>> [(get_x(p), get_y(p)) for p in pixels]
@@ -153,8 +155,9 @@ def add_text(pic, x, y, s, col):
 
 
 def add_rect(pic, x, y, w, h, col):
-    """Draw the outline of a rectangle w pixels wide and h pixels high on pic,
-    with its top-left corner at (x, y).
+    """Draw the outline of a w by h rectangle on pic, its top-left at (x, y).
+
+    The rectangle covers w pixels across and h pixels down.
 
     >>> pic = create_picture(5, 5)
     >>> add_rect(pic, 1, 1, 3, 3, red)
@@ -165,8 +168,9 @@ def add_rect(pic, x, y, w, h, col):
 
 
 def add_rect_filled(pic, x, y, w, h, col):
-    """Draw a filled rectangle w pixels wide and h pixels high on pic, with its
-    top-left corner at (x, y).
+    """Draw a filled w by h rectangle on pic, its top-left at (x, y).
+
+    The rectangle covers w pixels across and h pixels down.
 
     >>> pic = create_picture(5, 5)
     >>> add_rect_filled(pic, 1, 1, 3, 3, red)
@@ -177,8 +181,7 @@ def add_rect_filled(pic, x, y, w, h, col):
 
 
 def add_oval(pic, x, y, w, h, col):
-    """Draw the outline of the oval that fits in a w by h box on pic, the box's
-    top-left corner at (x, y).
+    """Draw the outline of an oval on pic, in a w by h box with top-left (x, y).
 
     >>> pic = create_picture(9, 9)
     >>> add_oval(pic, 0, 0, 9, 9, blue)
@@ -189,8 +192,7 @@ def add_oval(pic, x, y, w, h, col):
 
 
 def add_oval_filled(pic, x, y, w, h, col):
-    """Draw the filled oval that fits in a w by h box on pic, the box's top-left
-    corner at (x, y).
+    """Draw a filled oval on pic, in a w by h box with top-left (x, y).
 
     >>> pic = create_picture(9, 9)
     >>> add_oval_filled(pic, 0, 0, 9, 9, blue)
@@ -201,8 +203,10 @@ def add_oval_filled(pic, x, y, w, h, col):
 
 
 def add_polygon(pic, point_list, col):
-    """Draw the outline of a polygon on pic. point_list holds its corners as
-    [x1, y1, x2, y2, x3, y3, ...]: at least 3 corners.
+    """Draw the outline of a polygon with the corners in point_list on pic.
+
+    point_list holds the corners as [x1, y1, x2, y2, x3, y3, ...]: at least
+    3 corners.
 
     >>> pic = create_picture(5, 5)
     >>> add_polygon(pic, [0, 0, 4, 0, 0, 4], green)
@@ -213,8 +217,10 @@ def add_polygon(pic, point_list, col):
 
 
 def add_polygon_filled(pic, point_list, col):
-    """Draw a filled polygon on pic. point_list holds its corners as
-    [x1, y1, x2, y2, x3, y3, ...]: at least 3 corners.
+    """Draw a filled polygon with the corners in point_list on pic.
+
+    point_list holds the corners as [x1, y1, x2, y2, x3, y3, ...]: at least
+    3 corners.
 
     >>> pic = create_picture(5, 5)
     >>> add_polygon_filled(pic, [0, 0, 4, 0, 0, 4], green)
@@ -364,9 +370,10 @@ def create_color(r, g, b):
 
 
 def distance(col1, col2):
-    """Return how different two colours are: 0 for the same colour, about
-    441.7 for black and white (the distance between their red, green and blue
-    values as points in space).
+    """Return how different colours col1 and col2 are.
+
+    It is 0 for the same colour and about 441.7 for black and white: the
+    distance between their (red, green, blue) values as points in space.
 
     >>> distance(black, white)
     441.6729559300637
@@ -377,9 +384,11 @@ def distance(col1, col2):
 
 
 def darken(col):
-    """Make colour col 35% darker: each of its values becomes 65% of what it
-    was (rounded down). The colour itself changes; the named colours such as
-    media.red can't change, so darken a copy of them.
+    """Make colour col 35% darker.
+
+    Each of its values becomes 65% of what it was (rounded down). The colour
+    itself changes; the named colours such as media.red can't change, so
+    darken a copy of them.
 
     >>> col = create_color(200, 100, 0)
     >>> darken(col)
@@ -390,9 +399,11 @@ def darken(col):
 
 
 def lighten(col):
-    """Make colour col 35% lighter: each of its values moves 35% of the way to
-    255 (rounded down). The colour itself changes; the named colours such as
-    media.red can't change, so lighten a copy of them.
+    """Make colour col 35% lighter.
+
+    Each of its values moves 35% of the way to 255 (rounded down). The colour
+    itself changes; the named colours such as media.red can't change, so
+    lighten a copy of them.
 
     >>> col = copy(red)
     >>> lighten(col)
@@ -406,8 +417,9 @@ def lighten(col):
 
 
 def copy(obj):
-    """Return a copy of a picture, sound or colour, that you can change without
-    changing the original.
+    """Return a copy of a picture, sound or colour.
+
+    Changing the copy doesn't change the original.
 
     >>> pic = create_picture(2, 2, red)
     >>> twin = copy(pic)

@@ -1,0 +1,174 @@
+"""The media module as a whole: PyGraphics 2.1's names, the examples in its
+docstrings (run here as doctests), copy/save/save_as for pictures and sounds,
+the plugin functions, and a cheap ``import media``."""
+
+import doctest
+import inspect
+import subprocess
+import sys
+
+import pytest
+
+import media
+from pygraphics_core import headless, plugins
+from pygraphics_core.sounds import Sound
+
+NAMES_OF_21 = """
+load_picture create_picture crop_picture crop get_pixel get_pixels get_width
+get_height add_line add_text add_rect add_rect_filled add_oval add_oval_filled
+add_polygon add_polygon_filled set_red get_red set_green get_green set_blue
+get_blue get_color set_color get_x get_y distance darken lighten create_color
+save save_as copy Picture Pixel Color
+""".split()
+
+PICTURE_METHODS_OF_21 = """
+get_image set_title get_title get_filename has_coordinates add_text_with_style
+add_line add_text add_rect add_rect_filled add_oval add_oval_filled add_polygon
+add_polygon_filled get_pixel get_width get_height crop copy save save_as
+show update close inspect close_inspect set_image
+""".split()
+
+
+def test_every_name_of_21_is_in_media():
+    missing = [name for name in NAMES_OF_21 if name not in vars(media)]
+    assert missing == []
+    missing_methods = [name for name in PICTURE_METHODS_OF_21 if not hasattr(media.Picture, name)]
+    assert missing_methods == []
+
+
+def public_functions():
+    return [
+        function for name, function in vars(media).items()
+        if inspect.isfunction(function) and not name.startswith("_")
+        and function.__module__ == "media"
+    ]
+
+
+def test_every_function_has_a_one_line_summary_and_an_example():
+    for function in public_functions():
+        doc = inspect.getdoc(function)
+        assert doc, f"{function.__name__} has no docstring"
+        assert doc.splitlines()[0].endswith((".", ":")), function.__name__
+        assert ">>> " in doc, f"{function.__name__} has no example"
+
+
+def test_the_examples_in_media_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the examples save small files
+    finder = doctest.DocTestFinder()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    tests = finder.find(media, globs=dict(vars(media)))
+    for test in tests:
+        runner.run(test)
+    results = runner.summarize(verbose=False)
+    assert results.failed == 0
+    assert results.attempted >= 2 * len(public_functions())
+
+
+def test_the_examples_in_the_colors_module_run():
+    from pygraphics_core import colors
+
+    assert doctest.testmod(colors).failed == 0
+
+
+def test_importing_media_opens_nothing_and_loads_no_pillow_or_tk():
+    code = (
+        "import sys, threading, media\n"
+        "assert 'PIL' not in sys.modules, 'Pillow imported'\n"
+        "assert 'tkinter' not in sys.modules, 'tkinter imported'\n"
+        "assert 'pygraphics_core.client' not in sys.modules, 'client imported'\n"
+        "assert threading.active_count() == 1\n"
+        "print(len(media.aliceblue.get_rgb()))\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.strip() == "3"
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="module 'media' has no attribute 'no_such_thing'"):
+        media.no_such_thing
+
+
+def test_a_missing_plugin_says_which_package_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(plugins, "_registry", plugins.PluginRegistry(search_path=[str(tmp_path)]))
+    with pytest.raises(AttributeError, match="pip install pygraphics-show"):
+        media.show
+    with pytest.raises(AttributeError, match="pip install pygraphics-show"):
+        media.create_picture(2, 2).show()
+
+
+# --- copy, save and save_as on pictures, sounds and other things -----------------------
+
+
+def test_copy_works_on_pictures_colours_and_sounds():
+    sound = Sound(seconds=0.01)
+    assert isinstance(media.copy(sound), Sound) and media.copy(sound) is not sound
+    assert media.copy(media.red) == media.red
+    pic = media.create_picture(2, 2)
+    assert media.copy(pic).to_bytes() == pic.to_bytes()
+
+
+@pytest.mark.parametrize("function", [media.copy, media.save])
+@pytest.mark.parametrize("thing", [5, "cat.jpg", [1, 2], None])
+def test_copy_and_save_refuse_other_things(function, thing):
+    with pytest.raises(TypeError, match=f"{function.__name__} works on pictures, sounds and colours, but got"):
+        function(thing)
+
+
+def test_save_as_refuses_other_things():
+    with pytest.raises(TypeError, match=r"save_as works on pictures, sounds and colours, but got \{\} \(a dict\)"):
+        media.save_as({}, "x.png")
+
+
+def test_save_as_and_save_work_on_sounds(tmp_path):
+    sound = Sound(seconds=0.01)
+    assert media.save_as(sound, tmp_path / "beep.wav") == tmp_path / "beep.wav"
+    assert sound.get_filename() == str(tmp_path / "beep.wav")
+    media.save(sound)
+    assert (tmp_path / "beep.wav").stat().st_size > 44
+
+
+@pytest.fixture
+def headless_session():
+    yield headless.enable
+    headless.disable()
+
+
+def test_saving_a_new_picture_asks_where(tmp_path, headless_session):
+    target = tmp_path / "asked.png"
+    session = headless_session(answers={"choose_save_filename": [str(target)]})
+    pic = media.create_picture(3, 3, media.plum)
+    assert media.save(pic) is None
+    assert media.load_picture(target).to_bytes() == pic.to_bytes()
+    assert pic.get_filename() == str(target)
+    assert len(session.calls("choose_save_filename")) == 1
+
+
+def test_save_as_without_a_name_asks_where(tmp_path, headless_session):
+    target = tmp_path / "named.bmp"
+    headless_session(answers={"choose_save_filename": [str(target)]})
+    assert media.save_as(media.create_picture(3, 3)) == str(target)
+    assert target.exists()
+
+
+def test_cancelling_the_question_saves_nothing_and_says_so(tmp_path, headless_session, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    headless_session(answers={"choose_save_filename": [None]})
+    pic = media.create_picture(3, 3)
+    assert media.save(pic) is None
+    assert "Nothing was saved" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    assert pic.get_filename() == ""
+
+
+def test_saving_a_new_picture_without_the_pickers_plugin_says_to_use_save_as(tmp_path, monkeypatch):
+    monkeypatch.setattr(plugins, "_registry", plugins.PluginRegistry(search_path=[str(tmp_path)]))
+    with pytest.raises(ValueError, match=r"is not installed: give the name yourself, for example media.save_as\(pic, \"name.png\"\)"):
+        media.save(media.create_picture(2, 2))
+
+
+def test_the_show_method_of_21_shows_the_picture(headless_session):
+    session = headless_session()
+    pic = media.create_picture(4, 2, media.coral)
+    pic.show()
+    assert session.pictures[-1].tobytes() == pic.to_bytes()
