@@ -469,10 +469,12 @@ class Sound:
 
         write_wav(self.filename, self._values, self._channels, self._sampling_rate)
 
-    def to_wav_bytes(self, first=0, last=-1):
+    def to_wav_bytes(self, first=0, last=-1, sampling_rate=None):
         """Return the bytes of a WAV file of samples ``first`` to ``last`` (included).
 
-        For plugins (playback, inspector) and Jupyter's audio player.
+        For plugins (playback, inspector) and Jupyter's audio player. A
+        ``sampling_rate`` other than the sound's makes the file play faster
+        (higher) or slower (lower).
         """
         from pygraphics_core.wav_files import wav_file_bytes
 
@@ -480,7 +482,8 @@ class Sound:
         last = self._checked_index(last, "to_wav_bytes") + 1 if len(self) else 0
         values = self._values[first * self._channels:last * self._channels]
         values = new_sample_array(bits_of(self._values), values)
-        return wav_file_bytes(values, self._channels, self._sampling_rate)
+        rate = self._sampling_rate if sampling_rate is None else sampling_rate
+        return wav_file_bytes(values, self._channels, _checked_sampling_rate(rate))
 
     # -- playing (the pygraphics-sound plugin does it) -------------------------
 
@@ -495,6 +498,12 @@ class Sound:
         from pygraphics_core.plugins import media_function
 
         media_function("stop")(self)
+
+    def inspect(self):
+        """Open a window that shows this sound's waves, to look at and play parts."""
+        from pygraphics_core.plugins import media_function
+
+        media_function("inspect_sound")(self)
 
     # -- helpers ------------------------------------------------------------------
 

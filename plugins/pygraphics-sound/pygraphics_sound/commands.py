@@ -1,0 +1,33 @@
+"""The AMP commands of the sound plugin, and the errors they carry back."""
+
+from pygraphics_core import amp
+
+
+class SoundPlayerError(RuntimeError):
+    """The computer's sound player could not play a sound (the message says why)."""
+
+
+class PlaySound(amp.Command):
+    """Play a WAV file's bytes; answer at once, or when it has finished if ``wait``.
+
+    The answer's ``playback`` number identifies this playing for StopSound.
+    """
+
+    # BigString: a sound is usually far larger than one AMP value (64 KiB).
+    arguments = [("wav", amp.BigString()), ("wait", amp.Boolean())]
+    response = [("playback", amp.Integer())]
+    errors = {SoundPlayerError: "SOUND_PLAYER", TimeoutError: "SOUND_TIMEOUT"}
+
+
+class StopSound(amp.Command):
+    """Stop one playing (its ``playback`` number), or every sound if none is given."""
+
+    arguments = [("playback", amp.Integer(optional=True))]
+    response = []
+
+
+class InspectSound(amp.Command):
+    """Open a sound inspector window on a WAV file's bytes."""
+
+    arguments = [("wav", amp.BigString()), ("title", amp.Unicode())]
+    response = []

@@ -1,0 +1,88 @@
+"""What the sound plugin adds to ``media``: playing, stopping, inspecting sounds."""
+
+from pygraphics_core import callRemote
+from pygraphics_sound.commands import InspectSound, PlaySound, StopSound
+
+# The playings started for each sound (by id(): sounds are unhashable
+# because they compare by their samples), so that stop(snd) stops them.
+_playbacks_of_sound = {}
+
+
+def play(snd):
+    """Start playing the sound snd, and carry on at once.
+
+    Your program goes on while the sound plays; several sounds can play
+    together. Use blocking_play(snd) to wait until it has finished, and
+    stop(snd) to stop it early.
+
+        >>> media.play(media.create_note('A', 44100))     # doctest: +SKIP
+    """
+    play_in_range(snd, 0, -1)
+
+
+def play_in_range(snd, first, last):
+    """Start playing the sound snd from sample index first to last (both included).
+
+    Negative indices count from the end: play_in_range(snd, 0, -1) plays it all.
+
+        >>> media.play_in_range(snd, 0, 22049)   # the first half second  # doctest: +SKIP
+    """
+    _start(snd, snd.to_wav_bytes(first, last), wait=False)
+
+
+def blocking_play(snd):
+    """Play the sound snd, and carry on only when it has finished playing.
+
+        >>> media.blocking_play(media.create_note('C', 22050))   # doctest: +SKIP
+        >>> media.blocking_play(media.create_note('E', 22050))   # then this one  # doctest: +SKIP
+    """
+    _start(snd, snd.to_wav_bytes(), wait=True)
+
+
+def play_at_rate(snd, rate):
+    """Start playing the sound snd faster or slower: rate 2 is twice as fast (and higher).
+
+    rate 0.5 is half as fast (and an octave lower); rate 1 is normal.
+
+        >>> media.play_at_rate(snd, 1.5)   # doctest: +SKIP
+    """
+    if isinstance(rate, bool) or not isinstance(rate, (int, float)):
+        raise TypeError(f"play_at_rate needs a number for the rate, like 2 or 0.5, "
+                        f"not {rate!r}.")
+    if not 0 < rate < float("inf"):
+        raise ValueError(f"rate={rate!r} cannot be played: use a number above 0 "
+                         f"(1 is normal speed, 2 twice as fast, 0.5 half as fast).")
+    new_rate = max(1, round(snd.get_sampling_rate() * rate))
+    _start(snd, snd.to_wav_bytes(sampling_rate=new_rate), wait=False)
+
+
+def stop(snd=None):
+    """Stop playing the sound snd; with no sound given, stop every sound.
+
+        >>> media.stop(snd)   # doctest: +SKIP
+    """
+    if snd is None:
+        _playbacks_of_sound.clear()
+        callRemote(StopSound)
+        return
+    for playback in _playbacks_of_sound.pop(id(snd), ()):
+        callRemote(StopSound, playback=playback)
+
+
+def inspect_sound(snd):
+    """Open a window that shows the waves of the sound snd.
+
+    In it you can zoom in and out, see the index and the value of the
+    sample under the mouse pointer, select part of the sound by dragging
+    across it, and play the selection or the whole sound.
+
+        >>> media.inspect_sound(media.create_note('A', 2000))   # doctest: +SKIP
+    """
+    title = f"Sound: {snd.get_filename()}" if snd.get_filename() else "Sound"
+    callRemote(InspectSound, wav=snd.to_wav_bytes(), title=title)
+
+
+def _start(snd, wav, wait):
+    playback = callRemote(PlaySound, wav=wav, wait=wait)["playback"]
+    if not wait:
+        _playbacks_of_sound.setdefault(id(snd), []).append(playback)
