@@ -23,6 +23,11 @@ __all__ = [
 ]
 
 
+#: The most text all the choices of one ask_choice may hold together (the
+#: size of one AMP value).
+CHOICES_MOST_BYTES = 65_535
+
+
 def number_as_text(value):
     """Return ``value`` (an int, a float or None) as text that reads back exactly."""
     return None if value is None else repr(value)
@@ -135,6 +140,13 @@ def check_choices(function_name, choices):
         raise ValueError(
             f"{function_name}: choices is empty, so there is nothing to choose: "
             f"give a list with at least one thing in it.")
+    # The choices travel as one AMP value: each as UTF-8 after a 2-byte length.
+    size = sum(2 + len(str(choice).encode("utf-8", "surrogatepass")) for choice in offered)
+    if size > CHOICES_MOST_BYTES:
+        raise ValueError(
+            f"{function_name}: these {len(offered)} choices are too long to show together "
+            f"({size:,} bytes of text; at most {CHOICES_MOST_BYTES:,}): offer fewer or "
+            f"shorter choices.")
     return offered
 
 

@@ -37,7 +37,8 @@ def ask(prompt, default=""):
         >>> print("Hello, " + name)                     # doctest: +SKIP
         Hello, Ada
     """
-    return callRemote(Ask, prompt=str(prompt), default=str(default))["answer"]
+    default = "" if default is None else str(default)
+    return callRemote(Ask, prompt=str(prompt), default=default)["answer"]
 
 
 def ask_password(prompt):

@@ -93,3 +93,10 @@ def test_choices_from_a_program_are_checked():
         check_choices("ask_choices", 3)
     with pytest.raises(ValueError, match="choices is empty"):
         check_choices("ask_choices", [])
+
+
+def test_choices_too_long_to_send_are_refused_before_any_dialog():
+    assert len(check_choices("ask_choice", ["x" * 65_533])) == 1
+    with pytest.raises(ValueError, match=r"these 100 choices are too long to show together "
+                                         r"\(100,200 bytes of text; at most 65,535\)"):
+        check_choices("ask_choice", ["a" * 1000] * 100)
