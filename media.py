@@ -17,8 +17,6 @@ Windows (``show``, ``inspect``, ``choose_file``, ``say``, ...) come from
 plugins: if one is missing, calling it says which package to install.
 """
 
-import sys
-
 from pygraphics_core import pictures as _pictures
 from pygraphics_core.colors import *  # Color and the 140 named colours: red, aliceblue, ...
 from pygraphics_core.pictures import Picture, Pixel
@@ -427,7 +425,7 @@ def copy(obj):
     >>> get_color(get_pixel(pic, 0, 0))
     Color(255, 0, 0)
     """
-    return _media_method(obj, "copy", "copy")()
+    return _media_method(obj, "copy", "copy", "pictures, sounds and colours")()
 
 
 def save_as(obj, filename=None):
@@ -440,10 +438,12 @@ def save_as(obj, filename=None):
     >>> save_as(create_picture(4, 4, red), "square.png")
     'square.png'
     """
-    save_as_method = _media_method(obj, "save_as", "save_as")
+    save_as_method = _media_method(obj, "save_as", "save_as", "pictures and sounds")
     if filename is None:
         filename = _ask_where_to_save()
         if filename is None:
+            import sys
+
             print("Nothing was saved: no file name was chosen.", file=sys.stderr)
             return None
     save_as_method(filename)
@@ -462,7 +462,7 @@ def save(obj):
     >>> add_line(pic, 0, 0, 3, 3, white)
     >>> save(pic)
     """
-    save_method = _media_method(obj, "save", "save")
+    save_method = _media_method(obj, "save", "save", "pictures and sounds")
     get_filename = getattr(obj, "get_filename", None)
     if get_filename is not None and not get_filename():
         save_as(obj)
@@ -518,10 +518,8 @@ def _color(col, action):
     )
 
 
-def _media_method(obj, name, action):
+def _media_method(obj, name, action, kinds):
     method = getattr(obj, name, None)
     if method is None or type(obj).__module__ == "builtins":
-        raise TypeError(
-            f"{action} works on pictures, sounds and colours, but got {_describe(obj)}"
-        )
+        raise TypeError(f"{action} works on {kinds}, but got {_describe(obj)}")
     return method
