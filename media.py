@@ -1,6 +1,6 @@
 """Pictures, pixels and colours for people learning Python.
 
-Start with a picture, change its pixels, and look at it::
+Make a picture, change its pixels, and look at one of them::
 
     >>> import media
     >>> pic = media.create_picture(4, 3, media.orange)

@@ -17,7 +17,6 @@ work on the machine disturbs them less.
 """
 
 import gc
-import io
 import os
 import statistics
 import subprocess

@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from pygraphics_core.pictures import checked_color
 
 
-def _paint(picture, left, top, right, bottom, paint):
+def _paint_region(picture, left, top, right, bottom, paint):
     """Run ``paint(draw, left, top)`` on a Pillow image of the picture's
     pixels from (left, top) up to, not including, (right, bottom), clipped to
     the picture, and store the result back into the picture.
@@ -36,7 +36,7 @@ def _paint(picture, left, top, right, bottom, paint):
     start, stop = left * 3, right * 3
     values = picture._values
     if start == 0 and stop == row_length:  # whole rows: one contiguous block
-        region_bytes = bytes(values[top * row_length : bottom * row_length])
+        region_bytes = values[top * row_length : bottom * row_length]
     else:
         with memoryview(values) as view:
             region_bytes = b"".join(
@@ -209,4 +209,4 @@ def text(picture, color, x, y, words, font=None):
     def paint(draw, region_left, region_top):
         draw.text((x - region_left, y - region_top), words, fill=rgb, font=font)
 
-    _paint(picture, left - 1, top - 1, right + 2, bottom + 2, paint)
+    _paint_region(picture, left - 1, top - 1, right + 2, bottom + 2, paint)
