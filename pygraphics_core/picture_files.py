@@ -174,10 +174,12 @@ def write_image(image, filename):
         os.replace(temporary, path)
     except OSError as error:
         if isinstance(error, PermissionError) or error.errno in _NO_PERMISSION:
+            # On Windows a file open in another program can't be replaced either.
+            in_use = " (or close it in any program that has it open)" if path.exists() else ""
             raise PermissionError(
                 f"you don't have permission to write {path.name!r} in the "
                 f"folder {str(folder)!r}: save it in a folder of your own, such "
-                f"as {str(Path.home())!r}"
+                f"as {str(Path.home())!r}{in_use}"
             ) from None
         if error.errno is None:  # Pillow's "cannot write mode RGB as ..."
             raise ValueError(
