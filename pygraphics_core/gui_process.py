@@ -23,15 +23,15 @@ limit without a thread.
 
 from __future__ import annotations
 
-import hmac
 import json
 import os
-import secrets
 import socket
-import subprocess
 import sys
 import time
-from pathlib import Path
+
+# The GUI process imports this module too, for the names of the handshake;
+# what only the launcher needs (subprocess, secrets, hmac) is imported in
+# launch(), so that the GUI process starts faster.
 
 #: Environment variables that carry the launch details to the GUI process.
 SECRET_VARIABLE = "PYGRAPHICS_GUI_SECRET"
@@ -90,7 +90,7 @@ def _child_environment(secret: bytes, rendezvous_port: int) -> dict[str, str]:
     environment[RENDEZVOUS_VARIABLE] = str(rendezvous_port)
     # The child must import the same PyGraphics as we did, even if ours was
     # found through a sys.path entry that the environment does not name.
-    here = str(Path(__file__).resolve().parent.parent)
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     paths = [path for path in environment.get("PYTHONPATH", "").split(os.pathsep) if path]
     if here not in paths:
         environment["PYTHONPATH"] = os.pathsep.join([*paths, here])
@@ -104,6 +104,9 @@ def launch(timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes
     when it cannot start (no display, Tk missing...), promptly: as soon as
     the process reports or dies.
     """
+    import secrets
+    import subprocess
+
     if not sys.executable:
         raise GUIUnavailableError(
             "PyGraphics could not open a window: this Python does not know where its own "
@@ -136,6 +139,8 @@ def launch(timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes
 
 def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
                   secret: bytes, deadline: float) -> dict:
+    import hmac
+
     while True:
         if time.monotonic() > deadline:
             raise GUIUnavailableError(
@@ -163,6 +168,8 @@ def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
 
 def stop_process(process: subprocess.Popen) -> None:
     """End a GUI process that must not live on, and reap it."""
+    import subprocess
+
     if process.poll() is None:
         process.kill()
     try:

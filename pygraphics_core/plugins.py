@@ -128,15 +128,18 @@ class PluginRegistry:
             distributions = importlib.metadata.distributions(path=self._search_path)
         found = {}
         for distribution in distributions:
-            name = distribution.metadata["Name"] or "(unnamed distribution)"
-            for entry_point in distribution.entry_points:
-                if entry_point.group != hookspecs.PROJECT_NAME:
-                    continue
+            ours = [entry_point for entry_point in distribution.entry_points
+                    if entry_point.group == hookspecs.PROJECT_NAME]
+            if not ours:
+                continue  # reading a distribution's metadata is slow: only for plugins
+            metadata = distribution.metadata
+            name = metadata["Name"] or "(unnamed distribution)"
+            for entry_point in ours:
                 # A distribution seen twice on sys.path (say, an editable
                 # install and a copy) is one plugin: the first one wins, as
                 # it would for an import.
                 found.setdefault((name.lower(), entry_point.name),
-                                 (entry_point, name, distribution.version))
+                                 (entry_point, name, metadata["Version"]))
         return [found[key] for key in sorted(found)]
 
     @property
@@ -195,15 +198,16 @@ class PluginRegistry:
 
     # -- asking the hooks -----------------------------------------------------
 
-    def call_each(self, hook_name: str) -> list[tuple[Plugin, Any]]:
-        """Call one hook in every loaded plugin, keeping each answer apart.
+    def call_each(self, hook_name: str, only: Plugin | None = None) -> list[tuple[Plugin, Any]]:
+        """Call one hook in every loaded plugin (or ``only`` that one), keeping answers apart.
 
         A plugin whose hook raises is reported and left out; the others
         still answer. Returns ``(plugin, answer)`` pairs in plugin order.
         """
         by_registered_name = {
             f"{plugin.distribution}:{plugin.name}": plugin
-            for plugin in self.plugins if plugin.module is not None
+            for plugin in self.plugins
+            if plugin.module is not None and (only is None or plugin is only)
         }
         answers = []
         for implementation in getattr(self.manager.hook, hook_name).get_hookimpls():
@@ -283,10 +287,13 @@ class PluginRegistry:
         self.media_functions()
         return self._function_owners.get(name)
 
-    def backends(self) -> list[tuple[Plugin, type]]:
-        """Return ``(plugin, backend_class)`` for every backend plugins give (GUI process)."""
+    def backends(self, only: Plugin | None = None) -> list[tuple[Plugin, type]]:
+        """Return ``(plugin, backend_class)`` for every backend plugins give (GUI process).
+
+        With ``only``, ask that plugin alone.
+        """
         found = []
-        for plugin, answer in self.call_each("pygraphics_backends"):
+        for plugin, answer in self.call_each("pygraphics_backends", only):
             for backend in self._listed(plugin, "pygraphics_backends", answer):
                 found.append((plugin, backend))
         return found

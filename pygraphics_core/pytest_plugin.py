@@ -50,47 +50,6 @@ from pathlib import Path
 
 import pytest
 
-#: Size of the virtual screen started when there is no display.
-XVFB_SCREEN = "1280x1024x24"
-#: Seconds Xvfb may take to start.
-XVFB_START_TIMEOUT = 20.0
-
-
-def _start_xvfb() -> tuple[subprocess.Popen, str]:
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.fail("This test needs a screen: $DISPLAY is not set and Xvfb is not "
-                    "installed (on Debian/Ubuntu: sudo apt install xvfb xdotool x11-utils).",
-                    pytrace=False)
-    read_end, write_end = os.pipe()
-    # -displayfd: Xvfb picks a free display number and writes it once it
-    # accepts clients, so there is no race with other X servers and no sleep.
-    process = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", XVFB_SCREEN, "-nolisten", "tcp"],
-        pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    os.close(write_end)
-    number = b""
-    deadline = time.monotonic() + XVFB_START_TIMEOUT
-    try:
-        while not number.endswith(b"\n"):
-            remaining = deadline - time.monotonic()
-            ready, _, _ = select.select([read_end], [], [], max(0.0, remaining))
-            if not ready:
-                break
-            chunk = os.read(read_end, 16)
-            if not chunk:
-                break
-            number += chunk
-    finally:
-        os.close(read_end)
-    if not number.strip().isdigit():
-        process.kill()
-        _, errors = process.communicate(timeout=5)
-        pytest.fail(f"Xvfb did not start: {errors.decode(errors='replace')[-2000:]}",
-                    pytrace=False)
-    return process, f":{number.strip().decode()}"
-
-
 @pytest.fixture(scope="session")
 def gui_display():
     """The display GUI tests draw on (see the module docstring)."""
@@ -100,20 +59,18 @@ def gui_display():
     if os.environ.get("DISPLAY"):
         yield os.environ["DISPLAY"]
         return
-    process, display = _start_xvfb()
+    from pygraphics_core.virtual_display import VirtualDisplayError, start_xvfb, stop_xvfb
+
+    try:
+        process, display = start_xvfb()
+    except VirtualDisplayError as error:
+        pytest.fail(f"This test needs a screen. {error}", pytrace=False)
     os.environ["DISPLAY"] = display
     try:
         yield display
     finally:
         os.environ.pop("DISPLAY", None)
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        if process.stderr is not None:
-            process.stderr.close()
+        stop_xvfb(process)
 
 
 @dataclass

@@ -6,6 +6,7 @@ Started by :func:`pygraphics_core.gui_process.launch` as
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import socket
@@ -44,6 +45,18 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"{category.__name__}: {message}", file=sys.stderr if file is None else file)
 
 
+class _OneLineReport(logging.Handler):
+    """Print the AMP layer's log records as one line each, on the current sys.stderr.
+
+    The current one: while a client is connected, that is the student's
+    terminal. The traceback of a failing responder is printed once, by
+    :mod:`pygraphics_gui.backend_loading`, naming the plugin.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"PyGraphics: {record.getMessage()}", file=sys.stderr)
+
+
 def main() -> int:
     """Run the GUI process; return its exit status."""
     secret_hex = os.environ.pop(SECRET_VARIABLE, "")
@@ -57,6 +70,9 @@ def main() -> int:
         # Ctrl+C in the student's terminal stops their program, not its windows.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     warnings.showwarning = _show_warning
+    amp_log = logging.getLogger("pygraphics_core.amp")
+    amp_log.addHandler(_OneLineReport(logging.WARNING))
+    amp_log.propagate = False
     with socket.create_connection((LOOPBACK, int(rendezvous_port)), timeout=10) as rendezvous:
         try:
             import tkinter

@@ -3,10 +3,10 @@
 The server listens on a loopback port until a connection proves, with a
 :class:`~pygraphics_core.commands.Hello` carrying the launch secret, that
 it comes from the process that started this one. That connection becomes
-*the* client; the server stops listening. Then it asks every plugin for
-its backends, registers their responders, and answers commands as they
-arrive, without threads: Tk tells it when the socket has data (see
-:mod:`pygraphics_gui.socket_watch`).
+*the* client; the server stops listening. Then it registers every
+plugin's commands and backends (see :mod:`pygraphics_gui.backend_loading`)
+and answers commands as they arrive, without threads: Tk tells it when the
+socket has data (see :mod:`pygraphics_gui.socket_watch`).
 
 The process ends when the client has gone (it said goodbye, exited, or was
 killed) and no :class:`~pygraphics_gui.windows.Window` is open.
@@ -14,18 +14,16 @@ killed) and no :class:`~pygraphics_gui.windows.Window` is open.
 
 from __future__ import annotations
 
-import functools
 import hmac
 import socket
 import sys
 import tkinter
-import traceback
-from typing import Any, Callable
 
 from pygraphics_core import amp, plugins
-from pygraphics_core.commands import CORE_COMMANDS, Goodbye, Hello, Output, Ping, WrongSecret
+from pygraphics_core.commands import Goodbye, Hello, Output, Ping, WrongSecret
 from pygraphics_core.gui_process import LOOPBACK
 from pygraphics_gui import windows
+from pygraphics_gui.backend_loading import BackendLoader
 from pygraphics_gui.output import OutputForwarding
 from pygraphics_gui.socket_watch import SocketWatcher
 
@@ -35,6 +33,8 @@ CLIENT_TIMEOUT_MS = 30_000
 HELLO_TIMEOUT_MS = 10_000
 #: The longest a send to the client may block (its socket buffer is full).
 SEND_TIMEOUT = 30.0
+#: How soon after connecting the backends not needed yet are loaded.
+PRELOAD_DELAY_MS = 250
 
 
 class _Candidate:
@@ -57,16 +57,6 @@ class _Candidate:
         return {}
 
 
-class _RecordingDispatcher:
-    """Stands in for a Dispatcher so that a backend's registration can be checked first."""
-
-    def __init__(self):
-        self.responders: list[tuple[type, Callable[..., dict]]] = []
-
-    def register(self, command: type, responder: Callable[..., dict]) -> None:
-        self.responders.append((command, responder))
-
-
 class GUIServer:
     """Serves one client from ``root``'s event loop; see the module docstring."""
 
@@ -86,6 +76,7 @@ class GUIServer:
         self._output: OutputForwarding | None = None
         self.client_gone = False
         self._wait_timer: str | None = None
+        self._backends: BackendLoader | None = None
         windows.add_close_listener(self._window_closed)
 
     def start(self) -> None:
@@ -166,30 +157,10 @@ class GUIServer:
         dispatcher.register(Ping, lambda: {})
         dispatcher.register(Goodbye, lambda: {"open_windows": len(windows.open_windows())})
         registry = self._registry if self._registry is not None else plugins.registry()
-        owners: dict[str, plugins.Plugin | None] = dict.fromkeys(CORE_COMMANDS)
-        for plugin, backend_class in registry.backends():
-            name = getattr(backend_class, "__name__", repr(backend_class))
-            try:
-                recorder = _RecordingDispatcher()
-                backend_class().register_against(recorder)
-            except Exception as error:
-                registry.report(plugin, f"The backend {name} of the PyGraphics plugin "
-                                        f"{plugin.label} raised {plugins.describe_exception(error)} "
-                                        f"while registering; its commands will not work.")
-                continue
-            clashes = [(command.commandName, owners[command.commandName])
-                       for command, _ in recorder.responders if command.commandName in owners]
-            if clashes:
-                for command_name, owner in clashes:
-                    first = (f"the plugin {owner.label}" if owner is not None
-                             else "PyGraphics itself")
-                    registry.report(plugin, f"The PyGraphics plugin {plugin.label} and {first} "
-                                            f"both answer the command '{command_name}'; {first} "
-                                            f"keeps it, and the backend {name} is not used.")
-                continue
-            for command, responder in recorder.responders:
-                owners[command.commandName] = plugin
-                dispatcher.register(command, _reporting_failures(responder, command, plugin))
+        self._backends = BackendLoader(dispatcher, registry)
+        # Backends load when their commands first arrive; the rest (and any
+        # problem with them) a moment later, once the first call is served.
+        self.root.after(PRELOAD_DELAY_MS, self._backends.load_all)
 
     # -- serving the client ---------------------------------------------------
 
@@ -267,27 +238,3 @@ class GUIServer:
             self._drop(candidate)
         if self._client is not None:
             self._lose_client()
-
-
-def _reporting_failures(responder: Callable[..., dict], command: type,
-                        plugin: plugins.Plugin) -> Callable[..., dict]:
-    """Wrap a responder so that an undeclared exception is printed for the plugin's author.
-
-    The client still receives the error (as UNKNOWN); the traceback,
-    printed here, reaches the student's terminal as output.
-    """
-    declared = tuple(getattr(command, "errors", {})) + tuple(getattr(command, "fatalErrors", {}))
-
-    @functools.wraps(responder)
-    def answer(**arguments: Any) -> dict:
-        try:
-            return responder(**arguments)
-        except declared:
-            raise
-        except Exception:
-            print(f"PyGraphics: the plugin {plugin.label} failed while answering "
-                  f"{command.commandName}:", file=sys.stderr)
-            traceback.print_exc()
-            raise
-
-    return answer

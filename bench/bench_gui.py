@@ -1,0 +1,214 @@
+"""How fast PyGraphics's GUI process feels: ``python bench/bench_gui.py``.
+
+Three figures, each beside a baseline measured in the same run:
+
+1. ``import media`` in a fresh Python, against ``import PIL.Image``
+   (target: at most 1.3 times as long);
+2. the first ``media.say()`` of a program until its window is mapped on
+   the screen, against a bare child process that starts Tk and maps one
+   window (target: at most 1.5 times);
+3. the round trip of a trivial command (Ping) through the Tk-driven GUI
+   server, against the same command through the AMP layer served by a
+   plain selectors loop in a child process (target: at most 1.3 times).
+
+Windows are seen being mapped by ``xev`` watching the X server (Linux and
+other X11 systems; x11-utils). Without $DISPLAY an Xvfb is started.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import socket
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+IMPORT_RUNS = 21
+MAP_RUNS = 9
+ROUND_TRIPS = 2000
+MAP_TIMEOUT = 20.0
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def time_python(statement: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", statement], check=True)
+    return time.perf_counter() - started
+
+
+def bench_import() -> tuple[float, float]:
+    ours, baseline = [], []
+    for _ in range(IMPORT_RUNS):  # interleaved, so that drift hits both alike
+        ours.append(time_python("import media"))
+        baseline.append(time_python("import PIL.Image"))
+    return median_ms(ours), median_ms(baseline)
+
+
+class MapWatcher:
+    """Reports each top-level window the X server maps (through ``xev -root``)."""
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            ["xev", "-root", "-event", "substructure"], stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, bufsize=0)
+        self._buffer = b""
+        # xev prints a line for the root window when it starts watching.
+        self._read_until(b"\n", MAP_TIMEOUT)
+        self.drain()
+
+    def _read_until(self, marker: bytes, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while marker not in self._buffer:
+            remaining = deadline - time.monotonic()
+            ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, remaining))
+            if not ready:
+                return False
+            chunk = os.read(self.process.stdout.fileno(), 65536)
+            if not chunk:
+                return False
+            self._buffer += chunk
+        return True
+
+    def drain(self) -> None:
+        while select.select([self.process.stdout], [], [], 0.05)[0]:
+            if not os.read(self.process.stdout.fileno(), 65536):
+                break
+        self._buffer = b""
+
+    def wait_for_map(self) -> float:
+        """Wait for the next MapNotify; return the moment it was seen."""
+        if not self._read_until(b"MapNotify", MAP_TIMEOUT):
+            raise TimeoutError(f"no window was mapped within {MAP_TIMEOUT} s")
+        seen = time.perf_counter()
+        self._buffer = self._buffer.split(b"MapNotify", 1)[1]
+        return seen
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+BARE_TK = "import tkinter; root = tkinter.Tk(); root.mainloop()"
+
+
+def bench_first_say(watcher: MapWatcher) -> tuple[float, float]:
+    import media
+    from pygraphics_core import client, gui_process, plugins
+
+    ours, baseline = [], []
+    for _ in range(MAP_RUNS):
+        # A fresh program each time: no GUI process, no plugins loaded.
+        client.use_connection(None)
+        plugins._registry = None
+        watcher.drain()
+        started = time.perf_counter()
+        media.say("Hello, world!")
+        ours.append(watcher.wait_for_map() - started)
+        connection = client.use_connection(None)
+        gui_process.stop_process(connection.process)
+
+        watcher.drain()
+        started = time.perf_counter()
+        bare = subprocess.Popen([sys.executable, "-c", BARE_TK])
+        baseline.append(watcher.wait_for_map() - started)
+        bare.kill()
+        bare.wait()
+    return median_ms(ours), median_ms(baseline)
+
+
+SELECTORS_SERVER = textwrap.dedent("""
+    import selectors, socket, sys
+    from pygraphics_core import amp
+    from pygraphics_core.commands import Ping
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    print(listener.getsockname()[1], flush=True)
+    connection, _ = listener.accept()
+    connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    dispatcher = amp.Dispatcher()
+    dispatcher.register(Ping, lambda: {})
+    selector = selectors.DefaultSelector()
+    selector.register(connection, selectors.EVENT_READ)
+    while True:
+        selector.select()
+        data = connection.recv(65536)
+        if not data:
+            break
+        connection.sendall(dispatcher.data_received(data))
+""")
+
+
+def time_pings(call) -> float:
+    for _ in range(100):  # warm up
+        call()
+    samples = []
+    for _ in range(ROUND_TRIPS):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return median_ms(samples)
+
+
+def bench_round_trip() -> tuple[float, float]:
+    from pygraphics_core import amp, callRemote, client, gui_process
+    from pygraphics_core.commands import Ping
+
+    client.use_connection(None)
+    ours = time_pings(lambda: callRemote(Ping))
+    connection = client.use_connection(None)
+    gui_process.stop_process(connection.process)
+
+    server = subprocess.Popen([sys.executable, "-c", SELECTORS_SERVER], stdout=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        port = int(server.stdout.readline())
+        with amp.Proxy("127.0.0.1", port, timeout=10) as proxy:
+            baseline = time_pings(lambda: proxy.callRemote(Ping))
+    finally:
+        server.kill()
+        server.wait()
+    return ours, baseline
+
+
+def main() -> int:
+    xvfb = None
+    if not os.environ.get("DISPLAY") and sys.platform not in ("win32", "darwin"):
+        from pygraphics_core.virtual_display import start_xvfb
+
+        xvfb, os.environ["DISPLAY"] = start_xvfb()
+    try:
+        rows = [("import media  vs  import PIL.Image", *bench_import(), 1.3)]
+        watcher = MapWatcher()
+        try:
+            rows.append(("first media.say() until mapped  vs  bare Tk child mapping a window",
+                         *bench_first_say(watcher), 1.5))
+        finally:
+            watcher.close()
+        rows.append(("Ping round trip through the Tk server  vs  selectors loop",
+                     *bench_round_trip(), 1.3))
+    finally:
+        if xvfb is not None:
+            from pygraphics_core.virtual_display import stop_xvfb
+
+            stop_xvfb(xvfb)
+    print(f"{'measurement':<72} {'ours':>9} {'baseline':>9} {'ratio':>6} {'target':>7}")
+    for name, ours, baseline, target in rows:
+        ratio = ours / baseline
+        verdict = "ok" if ratio <= target else "SLOWER"
+        print(f"{name:<72} {ours:>7.2f}ms {baseline:>7.2f}ms {ratio:>5.2f}x "
+              f"{'<=' + str(target) + 'x':>7} {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
