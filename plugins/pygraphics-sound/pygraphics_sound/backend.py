@@ -5,7 +5,9 @@ import tkinter
 from pygraphics_core.wav_files import parse_wav
 from pygraphics_gui import ProtocolBackend, appender
 from pygraphics_sound import players
-from pygraphics_sound.commands import InspectSound, PlaySound, SoundPlayerError, StopSound
+from pygraphics_sound.commands import (
+    InspectSound, PlaySound, SoundPlayerError, StopSound, WaitForSounds,
+)
 
 
 def tk_root() -> tkinter.Misc:
@@ -61,12 +63,43 @@ class SoundBackend(ProtocolBackend):
                     playing.stop()
         return {}
 
+    @responder(WaitForSounds)
+    def wait_for_sounds(self, wait):
+        playing = players.playing()
+        seconds_left = max((playback.seconds_left for playback in playing), default=0.0)
+        if not playing or not wait:
+            return {"seconds_left": seconds_left}
+        root = tk_root()
+        all_finished = tkinter.BooleanVar(root, value=False)
+
+        def one_finished(_playback):
+            if not players.playing():
+                all_finished.set(True)
+
+        for playback in playing:
+            playback.on_finished = _chain(playback.on_finished, one_finished)
+        bound = seconds_left + players.START_MARGIN_SECONDS
+        deadline = root.after(round(bound * 1000), lambda: all_finished.set(True))
+        if players.playing():
+            root.wait_variable(all_finished)
+        root.after_cancel(deadline)
+        return {"seconds_left": 0.0}
+
     @responder(InspectSound)
     def inspect(self, wav, title):
         from pygraphics_sound.inspector import SoundInspector
 
         SoundInspector(parse_wav(wav, name="the sound to inspect"), title)
         return {}
+
+
+def _chain(first, second):
+    """Return a callback that calls ``first`` (if any), then ``second``."""
+    def both(playback):
+        if first is not None:
+            first(playback)
+        second(playback)
+    return both
 
 
 def _report_failure(playback: players.Playback) -> None:

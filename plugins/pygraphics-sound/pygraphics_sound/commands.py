@@ -31,3 +31,15 @@ class InspectSound(amp.Command):
 
     arguments = [("wav", amp.BigString()), ("title", amp.Unicode())]
     response = []
+
+
+class WaitForSounds(amp.Command):
+    """Answer once every sound playing has finished (bounded by their lengths).
+
+    The student's process sends it as the program ends, so that a program
+    whose last line is ``media.play(snd)`` is heard to the end. With
+    ``wait`` false it answers at once: how long the sounds still play.
+    """
+
+    arguments = [("wait", amp.Boolean())]
+    response = [("seconds_left", amp.Float())]

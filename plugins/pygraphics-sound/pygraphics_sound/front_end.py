@@ -1,7 +1,11 @@
 """What the sound plugin adds to ``media``: playing, stopping, inspecting sounds."""
 
+import atexit
+import sys
+
 from pygraphics_core import callRemote
-from pygraphics_sound.commands import InspectSound, PlaySound, StopSound
+from pygraphics_core.sounds import Sound
+from pygraphics_sound.commands import InspectSound, PlaySound, StopSound, WaitForSounds
 
 # The playings started for each sound (by id(): sounds are unhashable
 # because they compare by their samples), so that stop(snd) stops them.
@@ -13,10 +17,12 @@ def play(snd):
 
     Your program goes on while the sound plays; several sounds can play
     together. Use blocking_play(snd) to wait until it has finished, and
-    stop(snd) to stop it early.
+    stop(snd) to stop it early. When your program ends, it waits for its
+    sounds to finish.
 
         >>> media.play(media.create_note('A', 44100))     # doctest: +SKIP
     """
+    _checked_sound(snd, "play")
     play_in_range(snd, 0, -1)
 
 
@@ -27,6 +33,7 @@ def play_in_range(snd, first, last):
 
         >>> media.play_in_range(snd, 0, 22049)   # the first half second  # doctest: +SKIP
     """
+    _checked_sound(snd, "play_in_range")
     _start(snd, snd.to_wav_bytes(first, last), wait=False)
 
 
@@ -36,6 +43,7 @@ def blocking_play(snd):
         >>> media.blocking_play(media.create_note('C', 22050))   # doctest: +SKIP
         >>> media.blocking_play(media.create_note('E', 22050))   # then this one  # doctest: +SKIP
     """
+    _checked_sound(snd, "blocking_play")
     _start(snd, snd.to_wav_bytes(), wait=True)
 
 
@@ -46,6 +54,7 @@ def play_at_rate(snd, rate):
 
         >>> media.play_at_rate(snd, 1.5)   # doctest: +SKIP
     """
+    _checked_sound(snd, "play_at_rate")
     if isinstance(rate, bool) or not isinstance(rate, (int, float)):
         raise TypeError(f"play_at_rate needs a number for the rate, like 2 or 0.5, "
                         f"not {rate!r}.")
@@ -78,6 +87,7 @@ def inspect_sound(snd):
 
         >>> media.inspect_sound(media.create_note('A', 2000))   # doctest: +SKIP
     """
+    _checked_sound(snd, "inspect_sound")
     title = f"Sound: {snd.get_filename()}" if snd.get_filename() else "Sound"
     callRemote(InspectSound, wav=snd.to_wav_bytes(), title=title)
 
@@ -86,3 +96,49 @@ def _start(snd, wav, wait):
     playback = callRemote(PlaySound, wav=wav, wait=wait)["playback"]
     if not wait:
         _playbacks_of_sound.setdefault(id(snd), []).append(playback)
+        _wait_at_exit()
+
+
+def _checked_sound(snd, function_name):
+    """Return ``snd`` if it is a Sound, else raise a TypeError a student understands."""
+    if not isinstance(snd, Sound):
+        raise TypeError(f"{function_name} needs a Sound (from load_sound, create_sound or "
+                        f"create_note), not {snd!r} (a {type(snd).__name__}).")
+    return snd
+
+
+_waiting_at_exit = False
+
+
+def _wait_at_exit():
+    """Make the program, when it ends, wait for its sounds to finish playing.
+
+    Without this, a program whose last line is play(snd) would end, and
+    its sound with it, before anything was heard. Registered on the first
+    play, after the connection's own exit handler, so it runs before it.
+    """
+    global _waiting_at_exit
+    if not _waiting_at_exit:
+        _waiting_at_exit = True
+        atexit.register(_wait_for_sounds)
+
+
+def _wait_for_sounds():
+    from pygraphics_core import client
+
+    # Look at the connection without starting a GUI process: if there is
+    # none (or it has ended), nothing is playing.
+    current = client.use_connection(None)
+    client.use_connection(current)
+    if current is None or not getattr(current, "is_alive", True):
+        return
+    try:
+        seconds_left = current.callRemote(WaitForSounds, wait=False)["seconds_left"]
+        if seconds_left > 0:
+            print(f"PyGraphics: your program has finished; its sound plays to the end "
+                  f"({seconds_left:.1f} s more; Ctrl+C stops it).", file=sys.stderr)
+            current.callRemote(WaitForSounds, wait=True)
+    except KeyboardInterrupt:
+        pass
+    except Exception:  # the GUI process has gone, and its sounds with it
+        pass

@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import tkinter
 from pathlib import Path
 from typing import Callable
@@ -101,6 +102,7 @@ class Playback:
         self.finished = False
         self.error: str | None = None
         self._stopped = False
+        self._started = time.monotonic()
         self._root = root
         self._process: subprocess.Popen | None = None
         self._output = bytearray()
@@ -158,6 +160,11 @@ class Playback:
         else:
             self._output += self._process.stdout.read()[:4000]
             self._finish()
+
+    @property
+    def seconds_left(self) -> float:
+        """How long it should still play (0 once its length has passed)."""
+        return max(0.0, self.duration - (time.monotonic() - self._started))
 
     def stop(self) -> None:
         """Stop playing now (nothing happens if it has finished)."""

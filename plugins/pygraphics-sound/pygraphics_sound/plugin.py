@@ -5,9 +5,9 @@ from pygraphics_core import hookimpl
 
 @hookimpl
 def pygraphics_commands():
-    from pygraphics_sound.commands import InspectSound, PlaySound, StopSound
+    from pygraphics_sound.commands import InspectSound, PlaySound, StopSound, WaitForSounds
 
-    return [PlaySound, StopSound, InspectSound]
+    return [PlaySound, StopSound, InspectSound, WaitForSounds]
 
 
 @hookimpl
@@ -28,7 +28,8 @@ def pygraphics_media_functions():
 
 @hookimpl
 def pygraphics_headless_responders():
+    from pygraphics_sound.commands import InspectSound, PlaySound, StopSound, WaitForSounds
     from pygraphics_sound.headless import answer_inspect, answer_play, answer_stop
-    from pygraphics_sound.commands import InspectSound, PlaySound, StopSound
 
-    return {PlaySound: answer_play, StopSound: answer_stop, InspectSound: answer_inspect}
+    return {PlaySound: answer_play, StopSound: answer_stop, InspectSound: answer_inspect,
+            WaitForSounds: lambda session, wait: {"seconds_left": 0.0}}
