@@ -20,9 +20,9 @@ from pygraphics_core.pytest_plugin import process_is_running, wait_until_ended
 TITLE = "Message"
 
 SAY_AND_REPORT = """
+    import media
     from pygraphics_core import client
-    from pygraphics_core.plugins import media_function
-    media_function("say")({text!r})
+    media.say({text!r})
     print("GUI", client.connection().process.pid, flush=True)
 """
 
@@ -30,7 +30,8 @@ SAY_AND_REPORT = """
 def test_importing_pygraphics_opens_nothing(student, gui_display):
     program = student("""
         import sys
-        import pygraphics_core.client, pygraphics_core.plugins
+        import media
+        import pygraphics_core.client
         print("tkinter loaded:", "tkinter" in sys.modules)
         print("GUI started:", pygraphics_core.client._connection is not None)
     """)
@@ -97,11 +98,11 @@ def test_after_kill_9_of_the_gui_process_the_next_call_says_so_and_the_one_after
 def test_after_kill_9_of_the_student_the_gui_process_ends_once_its_windows_are_closed(
         student, gui_screen, windows_open):
     program = student("""
+        import media
         from pygraphics_core import callRemote, client
         from pygraphics_core.commands import Ping
-        from pygraphics_core.plugins import media_function
         for _ in range({windows_open}):
-            media_function("say")("My program was killed")
+            media.say("My program was killed")
         callRemote(Ping)
         print("GUI", client.connection().process.pid, flush=True)
         input()

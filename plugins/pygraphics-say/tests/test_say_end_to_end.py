@@ -6,15 +6,14 @@ import pytest
 
 from pygraphics_core import callRemote
 from pygraphics_core.commands import Ping
-from pygraphics_core.plugins import media_function
+import media
 
 TITLE = "Message"
 
 
 def test_say_opens_a_window_with_the_text_and_returns_at_once(gui_client, gui_screen):
-    say = media_function("say")
     started = time.perf_counter()
-    say("Hello, world!")
+    media.say("Hello, world!")
     assert time.perf_counter() - started < 5
     (window,) = gui_screen.wait_for_windows(TITLE, 1)
     picture = gui_screen.screenshot(window).convert("L")
@@ -28,16 +27,14 @@ def test_say_opens_a_window_with_the_text_and_returns_at_once(gui_client, gui_sc
 
 
 def test_several_windows_stay_open_at_once(gui_client, gui_screen):
-    say = media_function("say")
     for number in range(3):
-        say(f"Message number {number}")
+        media.say(f"Message number {number}")
     assert len(gui_screen.wait_for_windows(TITLE, 3)) == 3
 
 
 def test_enter_and_escape_close_a_window(gui_client, gui_screen):
-    say = media_function("say")
-    say("first")
-    say("second")
+    media.say("first")
+    media.say("second")
     first, second = gui_screen.wait_for_windows(TITLE, 2)
     gui_screen.press(second, "Return")
     (left,) = gui_screen.wait_for_windows(TITLE, 1)
@@ -46,7 +43,7 @@ def test_enter_and_escape_close_a_window(gui_client, gui_screen):
 
 
 def test_the_ok_button_closes_the_window(gui_client, gui_screen):
-    media_function("say")("Click OK")
+    media.say("Click OK")
     (window,) = gui_screen.wait_for_windows(TITLE, 1)
     x, y, width, height = gui_screen.geometry(window)
     # OK is centred at the bottom of the window.
@@ -56,7 +53,7 @@ def test_the_ok_button_closes_the_window(gui_client, gui_screen):
 
 
 def test_the_window_is_centred_on_the_screen(gui_client, gui_screen):
-    media_function("say")("Where am I?")
+    media.say("Where am I?")
     (window,) = gui_screen.wait_for_windows(TITLE, 1)
     x, y, width, height = gui_screen.geometry(window)
     screen_width, screen_height = gui_screen.screenshot().size
@@ -69,7 +66,7 @@ def test_the_window_is_centred_on_the_screen(gui_client, gui_screen):
     "word " * 60_000,  # 300 kB: several AMP values (BigUnicode)
 ])
 def test_long_or_non_ascii_text_arrives_and_shows(gui_client, gui_screen, text):
-    media_function("say")(text)
+    media.say(text)
     (window,) = gui_screen.wait_for_windows(TITLE, 1)
     x, y, width, height = gui_screen.geometry(window)
     # Long text wraps and scrolls: the window never outgrows the screen.
