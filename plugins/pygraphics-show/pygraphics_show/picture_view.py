@@ -76,6 +76,7 @@ class PictureView(tk.Frame):
         # and the two would flicker back and forth.
         self.grid_propagate(False)
         self._picture_item = self.canvas.create_image(0, 0, anchor="nw")
+        self._scroll_region = None
         self._set_scroll_region()
 
         zoomed_width, zoomed_height = self.zoomed_size
@@ -90,6 +91,7 @@ class PictureView(tk.Frame):
         )
 
         self.bind("<Configure>", self._on_resize)
+        self.canvas.bind("<Configure>", self._on_canvas_resize)
         self.canvas.bind("<Motion>", self._on_motion)
         self.canvas.bind("<Leave>", self._on_leave)
         self.canvas.bind("<ButtonPress-1>", self._on_press)
@@ -182,9 +184,7 @@ class PictureView(tk.Frame):
         changed = new_zoom != self._zoom
         self._zoom = new_zoom
         self._set_scroll_region()
-        zoomed_width, zoomed_height = self.zoomed_size
-        self.canvas.xview_moveto(float(spot_x * new_zoom - widget_x) / zoomed_width)
-        self.canvas.yview_moveto(float(spot_y * new_zoom - widget_y) / zoomed_height)
+        self._move_view_to(spot_x * new_zoom - widget_x, spot_y * new_zoom - widget_y)
         self._drawn_view = None
         self._draw()
         if changed:
@@ -220,23 +220,52 @@ class PictureView(tk.Frame):
         """Scroll, if needed, so that pixel ``(x, y)`` is in view."""
         left, top, right, bottom = self.pixel_box(x, y)
         right, bottom = max(right, left + 1), max(bottom, top + 1)
-        zoomed_width, zoomed_height = self.zoomed_size
         view_left, view_top = self.canvas.canvasx(0), self.canvas.canvasy(0)
         view_width, view_height = self.canvas.winfo_width(), self.canvas.winfo_height()
         margin = 2
         if left < view_left or right > view_left + view_width:
             target = left - margin if left < view_left else right + margin - view_width
-            self.canvas.xview_moveto(max(0, target) / zoomed_width)
+            self._move_view_to(max(0, target), None)
         if top < view_top or bottom > view_top + view_height:
             target = top - margin if top < view_top else bottom + margin - view_height
-            self.canvas.yview_moveto(max(0, target) / zoomed_height)
+            self._move_view_to(None, max(0, target))
+
+    def widget_point(self, x, y):
+        """Return the point of the view (as in a Tk event) at the middle of pixel (x, y).
+
+        The pixel may be scrolled out of view; the point is then outside
+        the view.
+        """
+        left, top, right, bottom = self.pixel_box(x, y)
+        middle_x = (left + max(right, left + 1) - 1) // 2
+        middle_y = (top + max(bottom, top + 1) - 1) // 2
+        return (middle_x - round(self.canvas.canvasx(0)),
+                middle_y - round(self.canvas.canvasy(0)))
 
     # -- drawing ----------------------------------------------------------
 
     def _set_scroll_region(self):
         zoomed_width, zoomed_height = self.zoomed_size
-        self.canvas.configure(scrollregion=(0, 0, zoomed_width, zoomed_height))
+        # A picture smaller than the view sits in its middle: the scroll
+        # region gets a margin on each side, so that the picture keeps its
+        # canvas coordinates 0..size and Tk (which puts a region smaller
+        # than the window at the window's left) shows the margin first.
+        view_width, view_height = self.canvas.winfo_width(), self.canvas.winfo_height()
+        margin_x = max(0, (view_width - zoomed_width) // 2) if view_width > 1 else 0
+        margin_y = max(0, (view_height - zoomed_height) // 2) if view_height > 1 else 0
+        region = (-margin_x, -margin_y, zoomed_width + margin_x, zoomed_height + margin_y)
+        if region != self._scroll_region:
+            self._scroll_region = region
+            self.canvas.configure(scrollregion=region)
         self._show_needed_scrollbars()
+
+    def _move_view_to(self, left, top):
+        """Scroll so that canvas point (left, top) is at the view's top-left corner."""
+        region_left, region_top, region_right, region_bottom = self._scroll_region
+        if left is not None:
+            self.canvas.xview_moveto(float(left - region_left) / (region_right - region_left))
+        if top is not None:
+            self.canvas.yview_moveto(float(top - region_top) / (region_bottom - region_top))
 
     def _show_needed_scrollbars(self):
         zoomed_width, zoomed_height = self.zoomed_size
@@ -260,13 +289,17 @@ class PictureView(tk.Frame):
                 scrollbar.grid_remove()
 
     def _view(self):
-        """Return ``(left, top, width, height)``: the visible part, in canvas pixels."""
+        """Return ``(left, top, width, height)``: the visible part of the picture.
+
+        In canvas pixels, where the zoomed picture spans 0..zoomed size.
+        """
         zoomed_width, zoomed_height = self.zoomed_size
-        left = min(max(0, round(self.canvas.canvasx(0))), zoomed_width - 1)
-        top = min(max(0, round(self.canvas.canvasy(0))), zoomed_height - 1)
-        width = min(max(1, self.canvas.winfo_width()), zoomed_width - left)
-        height = min(max(1, self.canvas.winfo_height()), zoomed_height - top)
-        return left, top, width, height
+        origin_x, origin_y = round(self.canvas.canvasx(0)), round(self.canvas.canvasy(0))
+        left = min(max(0, origin_x), zoomed_width - 1)
+        top = min(max(0, origin_y), zoomed_height - 1)
+        width = min(max(1, self.canvas.winfo_width() - (left - origin_x)), zoomed_width - left)
+        height = min(max(1, self.canvas.winfo_height() - (top - origin_y)), zoomed_height - top)
+        return left, top, max(1, width), max(1, height)
 
     def _draw(self):
         """Draw the visible part of the picture now (skipped if already drawn)."""
@@ -312,6 +345,10 @@ class PictureView(tk.Frame):
 
     def _on_vertical_view(self, first, last):
         self._vertical_bar.set(first, last)
+        self._draw_soon()
+
+    def _on_canvas_resize(self, _event):
+        self._set_scroll_region()
         self._draw_soon()
 
     def _on_resize(self, _event):

@@ -103,7 +103,7 @@ def test_the_pointer_line_shows_the_pixel_under_the_mouse_at_any_zoom(window, sc
     inspector.pack()
     screen.show(window)
     for x, y in [(0, 0), (10, 20), (41, 7), (99, 79)]:
-        screen.move_pointer_to(inspector.view.canvas, 3 * x + 1, 3 * y + 2)
+        screen.move_pointer_to(inspector.view.canvas, *inspector.view.widget_point(x, y))
         assert inspector.pointer_readout.text == f"x={x} y={y} R={x} G={y} B=128"
         swatch = screen.grab(inspector.pointer_readout.swatch)
         assert swatch.getpixel((swatch.width // 2, swatch.height // 2)) == (x, y, 128)
@@ -116,7 +116,7 @@ def test_click_pins_a_pixel_and_arrow_keys_step_it(window, screen):
     inspector = Inspector(window, picture, zoom=4)
     inspector.pack()
     screen.show(window)
-    screen.move_pointer_to(inspector.view.canvas, 4 * 12 + 2, 4 * 30 + 1)
+    screen.move_pointer_to(inspector.view.canvas, *inspector.view.widget_point(12, 30))
     screen.click()
     assert inspector.pinned == (12, 30)
     assert inspector.pinned_readout.text == "x=12 y=30 R=12 G=30 B=128"
@@ -124,7 +124,7 @@ def test_click_pins_a_pixel_and_arrow_keys_step_it(window, screen):
     assert inspector.pinned == (13, 31)
     assert inspector.pinned_readout.text == "x=13 y=31 R=13 G=31 B=128"
     # The pinned line stays while the mouse moves elsewhere.
-    screen.move_pointer_to(inspector.view.canvas, 4, 4)
+    screen.move_pointer_to(inspector.view.canvas, *inspector.view.widget_point(1, 1))
     assert inspector.pointer_readout.text.startswith("x=1 y=1 ")
     assert inspector.pinned == (13, 31)
 
@@ -226,3 +226,13 @@ def test_zoom_buttons_and_wheel_step_through_the_zooms(window, screen):
     # Zooming with the wheel keeps the pixel under the mouse in place.
     screen.move_pointer_to(inspector.view.canvas, 21, 21)
     assert inspector.pointer_readout.text == under_the_mouse
+
+
+def test_a_picture_smaller_than_its_window_sits_in_the_middle(window, screen):
+    picture = coordinate_picture(50, 40)
+    view = make_view(window, screen, picture, width=250, height=200)
+    shot = screen.grab(view.canvas)
+    assert shot.crop((100, 80, 150, 120)) == picture
+    assert shot.getpixel((99, 79)) == shot.getpixel((150, 120)) == (127, 127, 127)
+    assert view.picture_point(99, 100) is None
+    assert view.picture_point(100, 80) == (0, 0)
