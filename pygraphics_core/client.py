@@ -128,6 +128,7 @@ def _write_output(stream: str, text: str) -> dict:
 
 
 _connection: Connection | None = None
+_owner_pid: int | None = None
 _finish_registered = False
 
 
@@ -150,9 +151,14 @@ def _new_connection() -> Connection:
 
 def connection() -> Connection:
     """Return the connection in use, starting the GUI process if there is none."""
-    global _connection, _finish_registered
+    global _connection, _finish_registered, _owner_pid
+    if _connection is not None and _owner_pid != os.getpid():
+        # We are a fork of the process that made the connection (e.g.
+        # multiprocessing): its socket is not ours to use.
+        _connection = None
     if _connection is None:
         _connection = _new_connection()
+        _owner_pid = os.getpid()
         if not _finish_registered:
             atexit.register(_finish_at_exit)
             _finish_registered = True
@@ -166,8 +172,9 @@ def use_connection(new_connection: Connection | None) -> Connection | None:
     started on the next call (or headless mode, if PYGRAPHICS_HEADLESS is
     set). The old connection is returned as it is, not closed.
     """
-    global _connection
+    global _connection, _owner_pid
     previous, _connection = _connection, new_connection
+    _owner_pid = os.getpid()
     return previous
 
 
@@ -193,6 +200,8 @@ def callRemote(command: type, **kwargs: Any) -> dict:
 
 def _finish_at_exit() -> None:
     current = _connection
+    if _owner_pid != os.getpid():
+        return  # a fork's exit: the GUI process belongs to its parent
     if isinstance(current, GUIProcessConnection):
         current.finish()
     elif current is not None:

@@ -118,3 +118,29 @@ def test_after_kill_9_of_the_student_the_gui_process_ends_once_its_windows_are_c
         gui_screen.press(found[0], "Return")
     # ...and ends, leaving no orphan, once nothing is left open.
     assert wait_until_ended(gui_pid, timeout=10)
+
+
+def test_a_forked_child_of_the_student_gets_its_own_gui_process(student, gui_display):
+    program = student("""
+        import os
+        from pygraphics_core import callRemote, client
+        from pygraphics_core.commands import Ping
+        callRemote(Ping)
+        parent_gui = client.connection().process.pid
+        print("GUI", parent_gui, flush=True)
+        child = os.fork()
+        if child == 0:
+            callRemote(Ping)
+            print("CHILD GUI", client.connection().process.pid, flush=True)
+            os._exit(0)
+        os.waitpid(child, 0)
+        callRemote(Ping)  # the parent's connection was left alone
+        print("PARENT STILL", client.connection().process.pid, flush=True)
+    """)
+    parent_gui = int(program.expect("GUI"))
+    program.gui_pids.append(parent_gui)
+    child_gui = int(program.expect("CHILD GUI"))
+    program.gui_pids.append(child_gui)
+    assert child_gui != parent_gui
+    assert int(program.expect("PARENT STILL")) == parent_gui
+    assert program.wait() == 0
