@@ -38,7 +38,8 @@ can take either side. Errors:
 - the peer closed the connection: :class:`ConnectionClosed` (a ConnectionError).
 
 The layers, each usable on its own: :mod:`.boxes` (the wire format),
-:mod:`.arguments` (argument types), :mod:`.commands` (Command),
+:mod:`.arguments` (argument types), :mod:`.pictures` (PILImage),
+:mod:`.commands` (Command),
 :mod:`.connection` (the protocol state machine, sans-I/O),
 :mod:`.dispatcher` (server side, sans-I/O) and :mod:`.proxy` (blocking client).
 """
@@ -54,7 +55,6 @@ from .arguments import (
     Float,
     Integer,
     ListOf,
-    PILImage,
     String,
     Unicode,
 )
@@ -62,6 +62,7 @@ from .boxes import MAX_KEY_LENGTH, MAX_VALUE_LENGTH
 from .commands import Command
 from .dispatcher import Dispatcher
 from .errors import UNHANDLED, UNKNOWN, AMPError, ConnectionClosed, ProtocolError
+from .pictures import PILImage
 from .proxy import Proxy
 
 __all__ = [

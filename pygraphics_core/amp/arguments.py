@@ -4,9 +4,9 @@ Each type is used as an instance in a command's ``arguments`` or
 ``response`` list, e.g. ``('count', Integer())`` or ``('note',
 Unicode(optional=True))``. The encodings of Integer, Float, Boolean, String,
 Unicode, Decimal, DateTime, ListOf and AmpList are exactly Twisted's, so a
-Twisted peer understands them. BigString, BigUnicode and PILImage are ours:
-they spread a value of any size over the keys ``name``, ``name.2``,
-``name.3``, ... (and PILImage adds ``name.mode``, ``name.width``, ...).
+Twisted peer understands them. BigString and BigUnicode are ours: they
+spread a value of any size over the keys ``name``, ``name.2``, ``name.3``,
+... (:mod:`.pictures` holds PILImage, which does the same for pixels).
 
 Sending checks each value and raises TypeError (wrong type) or ValueError
 (right type, impossible value) naming the argument. Receiving raises
@@ -19,11 +19,13 @@ import datetime
 import decimal
 import operator
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .boxes import (
     MAX_VALUE_LENGTH,
     Box,
+    BytesLike,
     check_key,
     encode_box_parts,
     parse_boxes,
@@ -43,7 +45,9 @@ __all__ = [
     "AmpList",
     "BigString",
     "BigUnicode",
-    "PILImage",
+    "Schema",
+    "put_chunks",
+    "get_chunks",
 ]
 
 
@@ -101,6 +105,7 @@ _INTEGER = re.compile(rb"-?[0-9]+")
 # text in one go (CVE-2020-10735); splitting keeps any size working while
 # each step stays under the limit.
 _SAFE_DIGITS = 4000
+_SMALL_INTEGER = 10**_SAFE_DIGITS
 
 
 def _format_integer(number: int) -> str:
@@ -125,11 +130,18 @@ class Integer(Argument):
     """An int of any size, sent as its decimal digits: ``123`` -> ``b"123"``."""
 
     def to_bytes(self, value: Any) -> bytes:
-        if isinstance(value, bool) or not hasattr(type(value), "__index__"):
-            raise TypeError(f"expected an int, got {_describe(value)}")
-        return _format_integer(operator.index(value)).encode("ascii")
+        if type(value) is not int:
+            if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+                raise TypeError(f"expected an int, got {_describe(value)}")
+            value = operator.index(value)
+        if -_SMALL_INTEGER < value < _SMALL_INTEGER:
+            return b"%d" % value
+        return _format_integer(value).encode("ascii")
 
     def from_bytes(self, data: bytes) -> int:
+        # bytes.isdigit() is true for ASCII digits only: no sign, space or "_".
+        if data.isdigit() and len(data) <= _SAFE_DIGITS:
+            return int(data)
         if _INTEGER.fullmatch(data) is None:
             raise ValueError(f"{data[:40]!r} is not an integer")
         if data[:1] == b"-":
@@ -404,27 +416,36 @@ class AmpList(Argument):
 # Values of any size ---------------------------------------------------------
 
 
-def _put_big_value(key: bytes, data: bytes, box: Box) -> None:
-    """Spread *data* over ``key``, ``key.2``, ``key.3``, ... in full-size chunks."""
-    view = memoryview(data)
-    box[key] = view[:MAX_VALUE_LENGTH]
-    for index, start in enumerate(range(MAX_VALUE_LENGTH, len(data), MAX_VALUE_LENGTH), 2):
-        box[b"%s.%d" % (key, index)] = view[start : start + MAX_VALUE_LENGTH]
+def put_chunks(key: bytes, chunks: Iterable[BytesLike], box: Box) -> None:
+    """Spread a big value, given as *chunks*, over ``key``, ``key.2``, ``key.3``, ...
+
+    Chunks longer than an AMP value are cut (without copying); the chunk
+    boundaries carry no meaning, the receiver only joins them.
+    """
+    index = 1
+    for chunk in chunks:
+        view = memoryview(chunk).cast("B")
+        for start in range(0, view.nbytes, MAX_VALUE_LENGTH):
+            box[key if index == 1 else b"%s.%d" % (key, index)] = view[start : start + MAX_VALUE_LENGTH]
+            index += 1
+    if index == 1:
+        box[key] = b""
 
 
-def _get_big_value(key: bytes, box: Mapping[bytes, bytes]) -> bytes:
-    """Join the chunks that :func:`_put_big_value` spread over a box."""
-    first = box[key]
-    next_key = key + b".2"
-    if next_key not in box:
-        return first
-    parts = [first]
+def get_chunks(key: bytes, box: Mapping[bytes, bytes]) -> list[bytes]:
+    """The chunks that :func:`put_chunks` spread over a received *box*, in order."""
+    chunks = [box[key]]
     index = 2
+    next_key = key + b".2"
     while next_key in box:
-        parts.append(box[next_key])
+        chunks.append(box[next_key])
         index += 1
         next_key = b"%s.%d" % (key, index)
-    return b"".join(parts)
+    return chunks
+
+
+def _join(chunks: list[bytes]) -> bytes:
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 class BigString(Argument):
@@ -433,10 +454,10 @@ class BigString(Argument):
     single_value = False
 
     def to_box(self, key: bytes, value: Any, box: Box) -> None:
-        _put_big_value(key, String.to_bytes(self, value), box)
+        put_chunks(key, [String.to_bytes(self, value)], box)
 
     def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> bytes:
-        return _get_big_value(key, box)
+        return _join(get_chunks(key, box))
 
 
 class BigUnicode(Argument):
@@ -445,106 +466,10 @@ class BigUnicode(Argument):
     single_value = False
 
     def to_box(self, key: bytes, value: Any, box: Box) -> None:
-        _put_big_value(key, _encode_text(value), box)
+        put_chunks(key, [_encode_text(value)], box)
 
     def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> str:
-        return _get_big_value(key, box).decode("utf-8")
-
-
-class PILImage(Argument):
-    """A Pillow image of any mode and size, received exactly as it was sent.
-
-    Its pixels (``image.tobytes()``) are spread over ``name``, ``name.2``,
-    ... like BigString; ``name.mode``, ``name.width`` and ``name.height``
-    describe them; a palette image (mode P or PA) also sends its palette
-    (``name.palette``, ``name.palettemode``); a transparency entry in
-    ``image.info`` travels as ``name.transparency``.
-    """
-
-    single_value = False
-
-    def to_box(self, key: bytes, value: Any, box: Box) -> None:
-        from PIL import Image
-
-        if not isinstance(value, Image.Image):
-            raise TypeError(f"expected a PIL.Image.Image, got {_describe(value)}")
-        _put_big_value(key, value.tobytes(), box)
-        box[key + b".mode"] = value.mode.encode("ascii")
-        box[key + b".width"] = b"%d" % value.width
-        box[key + b".height"] = b"%d" % value.height
-        if value.palette is not None and value.mode in ("P", "PA"):
-            palette_mode = value.palette.mode
-            box[key + b".palettemode"] = palette_mode.encode("ascii")
-            box[key + b".palette"] = bytes(value.getpalette(palette_mode) or b"")
-        transparency = value.info.get("transparency")
-        if transparency is not None:
-            box[key + b".transparency"] = self._encode_transparency(transparency)
-
-    @staticmethod
-    def _encode_transparency(transparency: Any) -> bytes:
-        # Pillow keeps an int (one transparent palette index or grey level),
-        # a tuple (one transparent colour) or bytes (an alpha per palette
-        # entry); a one-letter tag keeps them apart on the wire.
-        if isinstance(transparency, int):
-            return b"i%d" % transparency
-        if isinstance(transparency, tuple):
-            return b"t" + b",".join(b"%d" % channel for channel in transparency)
-        if isinstance(transparency, (bytes, bytearray)):
-            return b"b" + bytes(transparency)
-        raise TypeError(
-            f"the image's info['transparency'] is {_describe(transparency)}; "
-            "expected an int, a tuple of ints or bytes"
-        )
-
-    @staticmethod
-    def _decode_transparency(data: bytes) -> Any:
-        tag, rest = data[:1], data[1:]
-        if tag == b"i":
-            return Integer().from_bytes(rest)
-        if tag == b"t":
-            return tuple(Integer().from_bytes(part) for part in rest.split(b","))
-        if tag == b"b":
-            return rest
-        raise ValueError(f"unknown transparency tag {tag!r}")
-
-    def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> Any:
-        from PIL import Image
-
-        pixels = _get_big_value(key, box)
-        try:
-            mode = box[key + b".mode"].decode("ascii")
-            width = Integer().from_bytes(box[key + b".width"])
-            height = Integer().from_bytes(box[key + b".height"])
-        except KeyError as error:
-            raise ValueError(f"the picture lacks the key {error.args[0]!r}") from None
-        if width < 0 or height < 0:
-            raise ValueError(f"the picture's size {width}x{height} is negative")
-        if width and height:
-            # Every mode takes at least one bit per pixel: a size beyond that
-            # cannot match the data, and checking first keeps a lying peer
-            # from making us allocate a huge probe image.
-            if width > 8 * len(pixels) or height > 8 * len(pixels):
-                raise ValueError(
-                    f"{len(pixels):,} bytes of pixels cannot make a {width}x{height} picture"
-                )
-            row_size = len(Image.new(mode, (width, 1)).tobytes())
-            if row_size * height != len(pixels):
-                raise ValueError(
-                    f"a {width}x{height} picture of mode {mode} takes "
-                    f"{row_size * height:,} bytes, not {len(pixels):,}"
-                )
-        elif pixels:
-            raise ValueError(f"an empty {width}x{height} picture came with pixels")
-        image = Image.frombytes(mode, (width, height), pixels)
-        palette_mode = box.get(key + b".palettemode")
-        if palette_mode is not None:
-            palette = box.get(key + b".palette", b"")
-            if palette:
-                image.putpalette(palette, palette_mode.decode("ascii"))
-        transparency = box.get(key + b".transparency")
-        if transparency is not None:
-            image.info["transparency"] = self._decode_transparency(transparency)
-        return image
+        return _join(get_chunks(key, box)).decode("utf-8")
 
 
 # Schemas: the (name, type) lists of commands and AmpLists -------------------

@@ -13,7 +13,7 @@ writes them, so the same box always gives the same bytes.
 from __future__ import annotations
 
 import struct
-from typing import Mapping, Union
+from typing import Any, Mapping, Union
 
 from .errors import ProtocolError
 
@@ -37,7 +37,10 @@ Box = dict
 BytesLike = Union[bytes, bytearray, memoryview]
 
 _pack_length = struct.Struct(">H").pack
-_END_OF_BOX = _pack_length(0)
+# The length prefixes of keys and short values, made once: most values are short.
+_CACHED_LENGTHS = 1024
+_LENGTHS = [_pack_length(length) for length in range(_CACHED_LENGTHS)]
+_END_OF_BOX = _LENGTHS[0]
 
 
 def check_key(key: bytes) -> None:
@@ -58,27 +61,40 @@ def encode_box_parts(box: Mapping[bytes, BytesLike], parts: list) -> None:
     Raises ValueError naming the key when a key or value is too long, and
     TypeError when a key or value is not bytes.
     """
-    pack_length = _pack_length
-    for key in sorted(box):
-        value = box[key]
-        if type(key) is not bytes:
-            raise TypeError(f"AMP keys are bytes, not {type(key).__name__}: {key!r}")
-        if not isinstance(value, (bytes, bytearray, memoryview)):
-            raise TypeError(
-                f"the value of the AMP key {key!r} must be bytes, "
-                f"not {type(value).__name__}"
-            )
-        if not 0 < len(key) <= MAX_KEY_LENGTH:
-            check_key(key)
-        value_length = len(value) if type(value) is not memoryview else value.nbytes
-        if value_length > MAX_VALUE_LENGTH:
-            raise ValueError(
-                f"the value of the AMP key {key.decode('utf-8', 'replace')!r} is "
-                f"{value_length:,} bytes long; an AMP value holds at most "
-                f"{MAX_VALUE_LENGTH:,} bytes (BigString and BigUnicode carry longer ones)"
-            )
-        parts += (pack_length(len(key)), key, pack_length(value_length), value)
+    # Keys are unique, so sorting the pairs compares keys only.
+    for key, value in sorted(box.items()):
+        if type(key) is not bytes or type(value) is not bytes:
+            _check_types(key, value)
+        key_length = len(key)
+        value_length = value.nbytes if type(value) is memoryview else len(value)
+        if not 0 < key_length <= MAX_KEY_LENGTH or value_length > MAX_VALUE_LENGTH:
+            _check_lengths(key, value_length)
+        parts += (
+            _LENGTHS[key_length],
+            key,
+            _LENGTHS[value_length] if value_length < _CACHED_LENGTHS else _pack_length(value_length),
+            value,
+        )
     parts.append(_END_OF_BOX)
+
+
+def _check_types(key: Any, value: Any) -> None:
+    if type(key) is not bytes:
+        raise TypeError(f"AMP keys are bytes, not {type(key).__name__}: {key!r}")
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"the value of the AMP key {key!r} must be bytes, not {type(value).__name__}"
+        )
+
+
+def _check_lengths(key: bytes, value_length: int) -> None:
+    check_key(key)
+    if value_length > MAX_VALUE_LENGTH:
+        raise ValueError(
+            f"the value of the AMP key {key.decode('utf-8', 'replace')!r} is "
+            f"{value_length:,} bytes long; an AMP value holds at most "
+            f"{MAX_VALUE_LENGTH:,} bytes (BigString and BigUnicode carry longer ones)"
+        )
 
 
 def encode_box(box: Mapping[bytes, BytesLike]) -> bytes:
@@ -114,10 +130,18 @@ class BoxParser:
     :meth:`feed` raises :class:`ProtocolError` for a key longer than 255
     bytes, a key repeated within a box, or a box larger than *max_box_size*;
     after that the parser (and its connection) must not be used again.
+
+    Each byte is copied once on its way into a box's values, except the few
+    of a key/value pair split between two chunks, which wait in a small
+    buffer until the pair is complete. Waiting costs nothing per chunk: a
+    value arriving one byte at a time is parsed once, not once per byte.
     """
 
     def __init__(self, max_box_size: int = MAX_BOX_SIZE) -> None:
-        self._unparsed = bytearray()
+        # The start of an incomplete key/value pair, and how many bytes it
+        # must reach before parsing it can go further.
+        self._pending = bytearray()
+        self._pending_needs = 0
         self._box: Box = {}
         self._box_size = 0
         self._max_box_size = max_box_size
@@ -125,52 +149,84 @@ class BoxParser:
     @property
     def has_partial_box(self) -> bool:
         """True when the bytes fed so far end in the middle of a box."""
-        return bool(self._unparsed or self._box)
+        return bool(self._pending or self._box)
 
     def feed(self, data: BytesLike) -> list[Box]:
         """Take the next chunk of the stream; return the boxes it completes."""
-        unparsed = self._unparsed
-        unparsed += data
-        boxes = []
+        boxes: list[Box] = []
+        data = memoryview(data)
+        if data.format != "B":
+            data = data.cast("B")
+        pending = self._pending
+        if pending:
+            # Complete the waiting pair with as few bytes of *data* as it
+            # takes, then parse the rest of *data* where it lies.
+            used = 0
+            while True:
+                wanted = self._pending_needs - len(pending)
+                pending += data[used : used + wanted]
+                used = min(used + wanted, len(data))
+                if len(pending) < self._pending_needs:
+                    return boxes
+                # The view must be released before the bytearray changes size.
+                with memoryview(pending) as view:
+                    position, needs = self._parse(view, boxes)
+                if position == len(pending):
+                    pending.clear()
+                    break
+                del pending[:position]
+                self._pending_needs = needs
+            data = data[used:]
+        position, needs = self._parse(data, boxes)
+        if position < len(data):
+            pending += data[position:]
+            self._pending_needs = needs
+        return boxes
+
+    def _parse(self, view: memoryview, boxes: list[Box]) -> tuple[int, int]:
+        """Parse the complete pairs at the start of *view* into boxes.
+
+        Returns where the first incomplete pair starts, and how many bytes
+        from there it needs before it can be parsed further.
+        """
         box = self._box
         box_size = self._box_size
+        max_box_size = self._max_box_size
         position = 0
-        end = len(unparsed)
-        # A memoryview slices without copying; it is released before the
-        # consumed bytes are deleted (a bytearray with exports cannot resize).
-        with memoryview(unparsed) as view:
-            while end - position >= 2:
-                key_length = (unparsed[position] << 8) | unparsed[position + 1]
-                if key_length == 0:
-                    boxes.append(box)
-                    box = {}
-                    box_size = 0
-                    position += 2
-                    continue
-                if key_length > MAX_KEY_LENGTH:
-                    raise ProtocolError(
-                        f"the peer sent an AMP key of {key_length} bytes; "
-                        f"keys are at most {MAX_KEY_LENGTH} bytes"
-                    )
-                value_start = position + 2 + key_length + 2
-                if value_start > end:
-                    break
-                value_length = (unparsed[value_start - 2] << 8) | unparsed[value_start - 1]
-                value_end = value_start + value_length
-                if value_end > end:
-                    break
-                key = view[position + 2 : value_start - 2].tobytes()
-                if key in box:
-                    raise ProtocolError(f"the peer sent the AMP key {key!r} twice in one box")
-                box_size += key_length + value_length
-                if box_size > self._max_box_size:
-                    raise ProtocolError(
-                        f"the peer sent an AMP box of more than "
-                        f"{self._max_box_size:,} bytes, the most this side accepts"
-                    )
-                box[key] = view[value_start:value_end].tobytes()
-                position = value_end
-        del unparsed[:position]
+        end = len(view)
+        needs = 2
+        while end - position >= 2:
+            key_length = (view[position] << 8) | view[position + 1]
+            if key_length == 0:
+                boxes.append(box)
+                box = {}
+                box_size = 0
+                position += 2
+                continue
+            if key_length > MAX_KEY_LENGTH:
+                raise ProtocolError(
+                    f"the peer sent an AMP key of {key_length} bytes; "
+                    f"keys are at most {MAX_KEY_LENGTH} bytes"
+                )
+            value_start = position + key_length + 4
+            if value_start > end:
+                needs = value_start - position
+                break
+            value_end = value_start + ((view[value_start - 2] << 8) | view[value_start - 1])
+            if value_end > end:
+                needs = value_end - position
+                break
+            key = view[position + 2 : value_start - 2].tobytes()
+            if key in box:
+                raise ProtocolError(f"the peer sent the AMP key {key!r} twice in one box")
+            box_size += value_end - position
+            if box_size > max_box_size:
+                raise ProtocolError(
+                    f"the peer sent an AMP box of more than "
+                    f"{max_box_size:,} bytes, the most this side accepts"
+                )
+            box[key] = view[value_start:value_end].tobytes()
+            position = value_end
         self._box = box
         self._box_size = box_size
-        return boxes
+        return position, needs

@@ -15,7 +15,8 @@ connection) are inherited from base commands, as in Twisted.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Mapping
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from .arguments import Argument, Schema
 from .boxes import Box, MAX_VALUE_LENGTH

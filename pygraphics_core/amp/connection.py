@@ -17,10 +17,10 @@ around it, and tests can drive it with plain bytes::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Union
+from collections.abc import Mapping
+from typing import Any, NamedTuple, Optional, Union
 
-from .boxes import MAX_BOX_SIZE, Box, BoxParser, encode_box
+from .boxes import MAX_BOX_SIZE, Box, BoxParser, encode_box, encode_box_parts
 from .commands import Command
 from .errors import AMPError, ProtocolError
 
@@ -40,8 +40,7 @@ ERROR_CODE = b"_error_code"
 ERROR_DESCRIPTION = b"_error_description"
 
 
-@dataclass(frozen=True)
-class CommandReceived:
+class CommandReceived(NamedTuple):
     """The peer sent a command. ``tag`` is None when it wants no answer."""
 
     command_name: str
@@ -49,8 +48,7 @@ class CommandReceived:
     box: Box
 
 
-@dataclass(frozen=True)
-class AnswerReceived:
+class AnswerReceived(NamedTuple):
     """The peer answered the command we sent with ``tag``; ``response`` is decoded."""
 
     tag: bytes
@@ -58,8 +56,7 @@ class AnswerReceived:
     response: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class ErrorReceived:
+class ErrorReceived(NamedTuple):
     """The peer answered the command we sent with ``tag`` with an error.
 
     ``error`` is the exception to raise: the class the command declared for
@@ -95,19 +92,32 @@ class Connection:
         naming the argument, for a value that cannot be sent; nothing is
         recorded then.
         """
+        tag, parts = self.send_command_parts(command, arguments)
+        return tag, b"".join(parts)
+
+    def send_command_parts(
+        self, command: type[Command], arguments: Mapping[str, Any]
+    ) -> tuple[Optional[bytes], list]:
+        """Like :meth:`send_command`, but give the bytes as a list of parts.
+
+        Sending the parts in turn (a few at a time) spares a big message,
+        such as a picture, from being copied into one more large buffer.
+        """
         if not (isinstance(command, type) and issubclass(command, Command)):
             raise TypeError(f"expected a Command subclass, got {command!r}")
         box = command.encode_arguments(arguments)
         box[COMMAND] = command._wire_name
         # Twisted numbers every command, answered or not, in hexadecimal.
+        tag = b"%x" % (self._last_tag + 1)
+        if command.requiresAnswer:
+            box[ASK] = tag
+        parts: list = []
+        encode_box_parts(box, parts)
         self._last_tag += 1
         if not command.requiresAnswer:
-            return None, encode_box(box)
-        tag = b"%x" % self._last_tag
-        box[ASK] = tag
-        data = encode_box(box)
+            return None, parts
         self._awaiting[tag] = command
-        return tag, data
+        return tag, parts
 
     def answer(self, tag: bytes, command: type[Command], response: Mapping[str, Any]) -> bytes:
         """Encode the answer to the command we received with *tag*.

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import traceback
-from typing import Any, Callable, Mapping
+from collections.abc import Mapping
+from typing import Any, Callable
 
 from .commands import Command
 from .connection import CommandReceived, Connection
@@ -88,7 +89,7 @@ class ResponderTable:
         if result is None:
             result = {}  # a responder of a command with no response may just return
         try:
-            if not isinstance(result, Mapping):
+            if type(result) is not dict and not isinstance(result, Mapping):
                 raise TypeError(f"a responder returns a dict, not {type(result).__name__}")
             return connection.answer(event.tag, command, result), False
         except (TypeError, ValueError) as error:
