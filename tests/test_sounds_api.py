@@ -10,8 +10,10 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pygraphics_core import sounds, wav_files
+from pygraphics_core import wav_files
 from pygraphics_core.sample_arrays import new_sample_array
 from pygraphics_core.sounds import (
     MonoSample, Note, Sound, StereoSample, append, append_silence, concatenate, create_note,
@@ -378,3 +380,14 @@ def test_samples_of_a_big_sound_are_all_reachable_both_ways():
     snd = Sound.from_values(values, 1, 8000)
     assert [get_value(s) for s in snd] == list(values)
     assert [get_value(get_sample(snd, i)) for i in range(len(snd))] == list(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.one_of(st.integers(-2**40, 2**40),
+                       st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False)),
+       bits=st.sampled_from([8, 16, 24, 32]))
+def test_any_number_becomes_the_nearest_value_the_sound_can_hold(value, bits):
+    snd = mono(0, bits=bits)
+    set_value(get_sample(snd, 0), value)
+    low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+    assert get_value(get_sample(snd, 0)) == min(high, max(low, round(value)))

@@ -207,7 +207,10 @@ class Playback:
                               f"sound (exit status {returncode})"
                               + (f": {said}" if said else "")
                               + f". Set {PLAYER_VARIABLE} to choose another player.")
-        self._path.unlink(missing_ok=True)
+        try:
+            self._path.unlink(missing_ok=True)
+        except OSError:
+            pass  # Windows may hold it a moment longer: the folder goes at exit
         _playing.pop(self.number, None)
         if self.on_finished is not None:
             self.on_finished(self)
