@@ -17,6 +17,7 @@ Twisted baseline is skipped with a note. This is a benchmark, not a test:
 it only prints.
 """
 
+import importlib.util
 import os
 import platform
 import socket
@@ -124,11 +125,7 @@ class TwistedClient:
 
 
 def twisted_available():
-    try:
-        import twisted  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("twisted") is not None
 
 
 def measure_small(request):

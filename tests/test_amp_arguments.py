@@ -1,5 +1,7 @@
 """Argument types: Twisted's exact encodings, our big types, and their edges.
 
+(PILImage has its own file, test_amp_pictures.py.)
+
 Where Twisted has the type, the bytes we write are compared with the bytes
 Twisted's own ``toString`` writes, and each side decodes the other's.
 """
@@ -7,10 +9,8 @@ Twisted's own ``toString`` writes, and each side decodes the other's.
 import datetime
 import decimal
 import math
-import random
 
 import pytest
-from PIL import Image
 from twisted.protocols import amp as twisted_amp  # the reference implementation
 
 from pygraphics_core import amp
@@ -313,98 +313,6 @@ def test_big_types_check_their_values():
         amp.BigString().to_box(b"x", "text", {})
     with pytest.raises(TypeError, match="expected a str"):
         amp.BigUnicode().to_box(b"x", b"bytes", {})
-
-
-# PILImage -------------------------------------------------------------------
-
-MODES = ["1", "L", "LA", "La", "P", "PA", "RGB", "RGBA", "RGBa", "RGBX", "CMYK", "YCbCr",
-         "LAB", "HSV", "I", "F", "I;16", "I;16B"]
-
-
-def noisy_image(mode, size):
-    """An image of *mode* with random bytes, so that any mix-up shows."""
-    probe = Image.new(mode, size)
-    data = random.Random(len(mode)).randbytes(len(probe.tobytes()))
-    return Image.frombytes(mode, size, data)
-
-
-def assert_same_image(received, sent):
-    assert received.mode == sent.mode
-    assert received.size == sent.size
-    assert received.tobytes() == sent.tobytes()
-    if sent.mode in ("P", "PA"):
-        assert received.palette.mode == sent.palette.mode
-        assert received.getpalette(sent.palette.mode) == sent.getpalette(sent.palette.mode)
-    assert received.info.get("transparency") == sent.info.get("transparency")
-
-
-@pytest.mark.parametrize("mode", MODES)
-def test_pictures_of_every_mode_come_back_exactly(mode):
-    picture = noisy_image(mode, (37, 11))
-    assert_same_image(send_and_receive(amp.PILImage(), picture), picture)
-
-
-@pytest.mark.parametrize("size", [(1, 1), (0, 0), (5, 0), (1, 70_000)])
-def test_pictures_of_edge_sizes_come_back_exactly(size):
-    picture = noisy_image("RGB", size)
-    assert_same_image(send_and_receive(amp.PILImage(), picture), picture)
-
-
-def test_a_palette_picture_keeps_its_palette_and_transparency():
-    picture = noisy_image("P", (20, 20))
-    picture.putpalette(bytes(range(256)) * 3, "RGB")
-    picture.info["transparency"] = 5
-    assert_same_image(send_and_receive(amp.PILImage(), picture), picture)
-    rgba = noisy_image("P", (4, 4))
-    rgba.putpalette(bytes(range(64)), "RGBA")
-    rgba.info["transparency"] = bytes([0, 128, 255])
-    assert_same_image(send_and_receive(amp.PILImage(), rgba), rgba)
-
-
-def test_a_colour_transparency_comes_back():
-    picture = noisy_image("RGB", (3, 3))
-    picture.info["transparency"] = (1, 2, 3)
-    assert send_and_receive(amp.PILImage(), picture).info["transparency"] == (1, 2, 3)
-
-
-def test_a_large_picture_comes_back_exactly():
-    picture = noisy_image("RGB", (4000, 3000))
-    assert_same_image(send_and_receive(amp.PILImage(), picture), picture)
-
-
-def test_a_picture_argument_refuses_other_values():
-    with pytest.raises(TypeError, match="expected a PIL.Image.Image"):
-        amp.PILImage().to_box(b"x", b"not a picture", {})
-
-
-def picture_box(changes={}):
-    box = {}
-    amp.PILImage().to_box(b"x", noisy_image("RGB", (4, 3)), box)
-    box.update(changes)
-    return box
-
-
-@pytest.mark.parametrize(
-    "changes, message",
-    [
-        ({b"x.width": b"5"}, "a 5x3 picture of mode RGB takes 45 bytes, not 36"),
-        ({b"x.height": b"-3"}, "size 4x-3 is negative"),
-        ({b"x.width": b"100000000000"}, "cannot make a"),
-        ({b"x.mode": b"NOPE"}, "mode"),
-        ({b"x": b""}, "0 bytes of pixels cannot make a 4x3 picture"),
-    ],
-)
-def test_a_malformed_picture_is_refused_on_receive(changes, message):
-    with pytest.raises(Exception, match=message) as raised:
-        amp.PILImage().from_box(b"x", picture_box(changes))
-    assert isinstance(raised.value, (ValueError, KeyError))
-
-
-def test_a_picture_without_its_size_is_refused_on_receive():
-    box = picture_box()
-    del box[b"x.height"]
-    with pytest.raises(ValueError, match="lacks the key b'x.height'"):
-        amp.PILImage().from_box(b"x", box)
 
 
 # Schemas --------------------------------------------------------------------

@@ -219,8 +219,24 @@ def test_a_wait_longer_than_the_timeout_raises_timeout_error_and_the_late_answer
             proxy.callRemote(Sleep, seconds=1.0)
         assert time.monotonic() - started < 0.9
         proxy.timeout = PATIENCE
-        proxy._socket.settimeout(PATIENCE)
         assert proxy.callRemote(Sleep, seconds=0.0) == {"slept": 0.0}
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs a POSIX interval timer")
+def test_ctrl_c_while_waiting_leaves_the_connection_usable(proxy):
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(KeyboardInterrupt):
+            proxy.callRemote(Sleep, seconds=0.6)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    # The answer to the interrupted call comes first and is dropped.
+    assert proxy.callRemote(Fetch, name="answer") == {"value": 42}
 
 
 def test_garbage_from_the_peer_is_a_protocol_error_and_closes_the_proxy(proxy):

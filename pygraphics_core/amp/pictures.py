@@ -37,15 +37,11 @@ __all__ = ["PILImage", "pixel_chunks", "picture_from_chunks"]
 
 def pixel_chunks(image: Any) -> Iterator[bytes]:
     """Yield the raw pixel bytes of *image* (its ``tobytes()``) in chunks."""
-    from PIL import Image
-
     image.load()
     if not (image.width and image.height):
         return
-    try:
-        encoder = Image._getencoder(image.mode, "raw", image.mode)
-        encoder.setimage(image.im, (0, 0, image.width, image.height))
-    except (AttributeError, TypeError):  # a Pillow without the codec objects
+    encoder = _raw_codec(image, "_getencoder")
+    if encoder is None:
         yield image.tobytes()
         return
     # The raw encoder writes whole rows, so a chunk must hold at least one
@@ -59,6 +55,22 @@ def pixel_chunks(image: Any) -> Iterator[bytes]:
             break
     if status < 0:
         raise RuntimeError(f"Pillow could not pack the pixels of a {image.mode} picture (error {status})")
+
+
+def _raw_codec(image: Any, factory_name: str) -> Any:
+    """Pillow's raw encoder or decoder set up on *image*, or None if this
+    Pillow does not offer it (``tobytes``/``frombytes`` take over then)."""
+    from PIL import Image
+
+    factory = getattr(Image, factory_name, None)
+    if factory is None:
+        return None
+    try:
+        codec = factory(image.mode, "raw", image.mode)
+        codec.setimage(image.im, (0, 0, image.width, image.height))
+    except (AttributeError, TypeError):
+        return None
+    return codec
 
 
 def _row_size(mode: str, width: int) -> int:
@@ -96,10 +108,8 @@ def picture_from_chunks(mode: str, size: tuple[int, int], chunks: list[bytes]) -
         )
     # Not filled (color None): the decoder writes every pixel.
     image = Image.new(mode, size, None)
-    try:
-        decoder = Image._getdecoder(mode, "raw", mode)
-        decoder.setimage(image.im, (0, 0, width, height))
-    except (AttributeError, TypeError):  # a Pillow without the codec objects
+    decoder = _raw_codec(image, "_getdecoder")
+    if decoder is None:
         return Image.frombytes(mode, size, _join(chunks))
     # The decoder takes whole rows and says how many bytes it used; a row
     # split between two chunks is put together from its two parts. The

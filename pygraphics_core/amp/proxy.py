@@ -66,7 +66,7 @@ class Proxy:
     ) -> None:
         self.host = host
         self.port = port
-        self.timeout = timeout
+        self._timeout = timeout
         self._socket: Optional[socket.socket] = None
         # Received bytes land in one buffer made once, not in a new bytes
         # object for each read.
@@ -74,6 +74,17 @@ class Proxy:
         self._connection = Connection(max_box_size)
         self._responders = ResponderTable()
         self._closed_because: Optional[str] = None
+
+    @property
+    def timeout(self) -> Optional[float]:
+        """Seconds each wait may take (None: no limit); may be changed at any time."""
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, seconds: Optional[float]) -> None:
+        self._timeout = seconds
+        if self._socket is not None:
+            self._socket.settimeout(seconds)
 
     @classmethod
     def from_socket(cls, sock: socket.socket, timeout: Optional[float] = None) -> "Proxy":
@@ -148,6 +159,11 @@ class Proxy:
         except OSError as error:
             self._lose(f"sending {command.commandName} failed: {error}")
             raise
+        except BaseException:
+            # Interrupted (Ctrl-C) half-way: the peer may hold half a box,
+            # and nothing sent later could be understood.
+            self._lose(f"sending {command.commandName} was interrupted")
+            raise
         if tag is None:
             return None
         return self._wait_for_answer(sock, command, tag)
@@ -173,19 +189,28 @@ class Proxy:
                 raise ConnectionClosed(
                     f"the other side closed the connection before answering {command.commandName}"
                 )
+            # An interrupt while waiting (above) leaves the connection
+            # sound: the answer is dropped when it comes. One while handling
+            # what arrived (below) may leave it half-parsed: close it then.
             try:
                 events = self._connection.receive_data(self._receive_buffer[:count])
+                # Handle every event these bytes complete, even after our
+                # answer: commands that came with it must not wait for the
+                # next call.
+                for event in events:
+                    if isinstance(event, CommandReceived):
+                        self._run_responder(sock, event)
+                    elif event.tag == tag:
+                        outcome = event
+                    # else: the late answer to a call that timed out; dropped.
             except ProtocolError as error:
                 self._lose(f"the other side broke the protocol: {error}")
                 raise
-            # Handle every event these bytes complete, even after our answer:
-            # commands that arrived with it must not wait for the next call.
-            for event in events:
-                if isinstance(event, CommandReceived):
-                    self._run_responder(sock, event)
-                elif event.tag == tag:
-                    outcome = event
-                # else: the late answer to a call that timed out; dropped.
+            except ConnectionClosed:
+                raise
+            except BaseException:
+                self._lose("handling what the other side sent was interrupted")
+                raise
         if isinstance(outcome, AnswerReceived):
             return outcome.response
         if outcome.fatal:
@@ -193,11 +218,7 @@ class Proxy:
         raise outcome.error
 
     def _run_responder(self, sock: socket.socket, event: CommandReceived) -> None:
-        try:
-            reply, fatal = self._responders.respond(self._connection, event)
-        except ProtocolError as error:
-            self._lose(f"the other side broke the protocol: {error}")
-            raise
+        reply, fatal = self._responders.respond(self._connection, event)
         if reply:
             sock.sendall(reply)
         if fatal:
