@@ -1,0 +1,52 @@
+"""The tour (``python -m pygraphics_core.tour``), run as a new user would run it."""
+
+import os
+import subprocess
+import sys
+import time
+
+
+def test_without_a_screen_the_tour_says_how_to_run_it_and_ends_normally():
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    finished = subprocess.run([sys.executable, "-m", "pygraphics_core.tour"],
+                              capture_output=True, text=True, timeout=60, env=environment)
+    assert finished.returncode == 0
+    assert "no screen" in finished.stdout
+    assert "xvfb-run -a python -m pygraphics_core.tour" in finished.stdout
+    assert finished.stderr == ""
+
+
+def test_the_tour_shows_inspects_animates_and_asks_for_a_file(gui_screen, student):
+    program = student(
+        "from pygraphics_core import client\n"
+        "from pygraphics_core.tour import main\n"
+        "main()\n"
+        # The tour's windows stay open (that is the point): the fixture ends
+        # this GUI process after the test.
+        "print('GUI_PID', client.connection().process.pid)\n")
+    program.expect("Step 1:")
+    [beach] = gui_screen.wait_for_windows("beach.png", 1)
+    before = gui_screen.screenshot(beach).convert("RGB").getpixel((5, 5))
+    program.expect("Step 2:")
+    gui_screen.wait_for_windows("parrot.png", 1)
+    program.expect("Step 3:")
+    program.expect("    Done: 20 rounds", timeout=60)
+    after = gui_screen.screenshot(beach).convert("RGB").getpixel((5, 5))
+    # The sky went from blue towards red.
+    assert after[2] < before[2] and after[0] > before[0]
+    program.expect("Step 4:")
+    gui_screen.wait_for_windows("Pick a picture to show", 1)
+    # Tk's dialog takes keys a moment after it appears: press Escape
+    # again (at most 10 times) while it is still there.
+    for _ in range(10):
+        dialogs = gui_screen.windows("Pick a picture to show")
+        if not dialogs:
+            break
+        gui_screen.press(dialogs[0], "Escape")
+        deadline = time.monotonic() + 0.5
+        while gui_screen.windows("Pick a picture to show") and time.monotonic() < deadline:
+            time.sleep(0.02)  # polling the X server's window list
+    assert "choose_file returned None" in program.expect("    You pressed Cancel")
+    program.expect("That is the tour.")
+    program.gui_pids.append(int(program.expect("GUI_PID")))
