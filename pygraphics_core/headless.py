@@ -203,8 +203,14 @@ class HeadlessSession:
 
     def record(self, function: str, *, command: str = "", picture=None, text=None,
                answer=None, arguments=None) -> Shown:
-        """Record one thing shown (a copy of ``picture`` is kept) and return its record."""
+        """Record one thing shown and return its record.
+
+        ``picture`` is a PIL image (or a media Picture); a copy is kept, so
+        later changes to it do not change the record.
+        """
         if picture is not None:
+            if not _is_picture(picture) and hasattr(picture, "get_image"):
+                picture = picture.get_image()  # a student's media Picture
             picture = picture.copy()
         record = Shown(number=len(self.shown) + 1, function=function, command=command,
                        picture=picture, text=text, answer=answer,
@@ -305,7 +311,8 @@ def enable(answers=None, save_to=None) -> HeadlessSession:
 
     ``answers`` (a list, or a dict by media function name) and ``save_to``
     (a folder) are described in :class:`HeadlessSession`. A GUI process
-    already started is closed (its windows stay until closed by hand).
+    already started is left alone, unused, and used again after
+    :func:`disable`.
     """
     from pygraphics_core import client
 

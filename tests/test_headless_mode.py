@@ -219,3 +219,13 @@ def test_a_bad_answers_file_is_explained(tmp_path):
     assert finished.returncode == 1
     assert "is not valid JSON" in finished.stderr
     assert "write a list of answers, or an object such as" in finished.stderr
+
+
+def test_a_plugin_may_record_a_students_picture_object(tmp_path):
+    import media
+
+    session = HeadlessSession(save_to=tmp_path)
+    picture = media.create_picture(3, 2)
+    record = session.record("show_twice", picture=picture)
+    assert record.picture.size == (3, 2) and record.picture.mode == "RGB"
+    assert record.path == tmp_path / "0001-show_twice.png"
