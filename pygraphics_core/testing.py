@@ -7,8 +7,8 @@ Two kinds of tests use PyGraphics without a person at the screen:
 * **grading scripts** run student code in headless mode (no window at all:
   see :mod:`pygraphics_core.headless`) and check what it showed and said.
 
-Fixtures (available in every test once PyGraphics is installed, through the
-``pytest11`` entry point):
+Fixtures (registered with pytest through the ``pytest11`` entry point
+``pygraphics-testing``; a ``conftest.py`` may also import them by name):
 
 ``headless``
     Headless mode for one test, with a fresh recording: answer dialogs with
@@ -27,8 +27,9 @@ not import tkinter themselves, so this module is safe to import anywhere):
 
 :func:`answer_dialog`
     show a dialog, press keys in it, and return its answer.
-:func:`press_keys`, :func:`type_text`
-    send real key presses to the focused window with xdotool.
+:func:`press_keys`, :func:`type_text`, :func:`click`
+    send real key presses (or mouse clicks) to the window under them,
+    with xdotool.
 
 Example, a plugin author testing a dialog class with a plain Tk root::
 
@@ -56,6 +57,7 @@ import pytest
 __all__ = [
     "DialogDidNotAnswer",
     "answer_dialog",
+    "click",
     "headless",
     "press_keys",
     "tk_root",
@@ -96,6 +98,11 @@ def type_text(text, display=None):
     """Type ``text`` into the focused window, one real key press per character."""
     if text:
         _xdotool("type", "--delay", "15", "--", text, display=display)
+
+
+def click(times=1, button=1, display=None):
+    """Click the mouse where the pointer is: ``times=2`` double-clicks."""
+    _xdotool("click", "--repeat", str(times), "--delay", "60", str(button), display=display)
 
 
 def wait_until(widget, condition, timeout=DEFAULT_TIMEOUT, what="the window to be ready"):

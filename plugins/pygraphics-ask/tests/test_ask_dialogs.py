@@ -4,7 +4,7 @@ import pytest
 
 from pygraphics_ask.dialogs import (
     ChoiceDialog, MessageDialog, NumberDialog, TextDialog, YesNoDialog)
-from pygraphics_core.testing import answer_dialog, press_keys, type_text, wait_until
+from pygraphics_core.testing import answer_dialog, click, press_keys, type_text, wait_until
 
 
 def test_a_student_types_their_name_and_presses_enter(tk_root):
@@ -142,8 +142,7 @@ def test_choosing_one_by_double_clicking_it(tk_root):
         x, y, _width, height = box.bbox(1)
         box.event_generate("<Motion>", x=x + 5, y=y + height // 2, warp=True)
         shown.update()
-        from pygraphics_core.testing import _xdotool
-        _xdotool("click", "--repeat", "2", "--delay", "60", "1", display=shown.winfo_screen())
+        click(times=2, display=shown.winfo_screen())
 
     assert answer_dialog(dialog, actions=[double_click_sepia]) == 1
 
