@@ -100,3 +100,22 @@ def test_choices_too_long_to_send_are_refused_before_any_dialog():
     with pytest.raises(ValueError, match=r"these 100 choices are too long to show together "
                                          r"\(100,200 bytes of text; at most 65,535\)"):
         check_choices("ask_choice", ["a" * 1000] * 100)
+
+
+@given(strategies.text(max_size=40),
+       strategies.one_of(strategies.none(), strategies.integers(-1000, 1000)),
+       strategies.one_of(strategies.none(), strategies.integers(-1000, 1000)),
+       strategies.booleans())
+def test_any_typed_text_gives_a_number_in_range_or_a_message(typed, minimum, maximum, whole):
+    if minimum is not None and maximum is not None and minimum > maximum:
+        minimum, maximum = maximum, minimum
+    try:
+        number = read_number(typed, minimum, maximum, whole)
+    except ValueError as refused:
+        assert str(refused).endswith(".") and len(str(refused)) < 200 + len(typed)
+        return
+    assert isinstance(number, (int, float)) and not isinstance(number, bool)
+    assert math.isfinite(number)
+    assert minimum is None or number >= minimum
+    assert maximum is None or number <= maximum
+    assert not whole or isinstance(number, int)
