@@ -124,6 +124,11 @@ class Dialog(tk.Toplevel):
         self.bind("<Map>", self._on_map, add="+")
         self.deiconify()
         self.lift()
+        # The student's program (an IDE, a terminal) has the focus, not the
+        # GUI process: on top for a moment, so Windows and macOS do not
+        # open the dialog behind it.
+        self.attributes("-topmost", True)
+        self.after_idle(self.attributes, "-topmost", False)
 
     def run(self):
         """Show the dialog, wait until it is answered, and return the answer.
