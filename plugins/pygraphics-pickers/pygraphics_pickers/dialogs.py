@@ -13,6 +13,15 @@ from pathlib import Path
 from tkinter import colorchooser, filedialog
 
 
+#: What the "Files of type" list offers in the Open dialog; the first is
+#: the one in use when it opens.
+FILE_TYPES = [
+    ("All files", "*"),
+    ("Pictures", "*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.ppm"),
+    ("Sounds", "*.wav"),
+]
+
+
 def _start_folder(folder):
     # A folder that has gone (deleted since last time) would make Tk start
     # somewhere surprising or fail: start in the current folder instead.
@@ -30,7 +39,7 @@ def _as_path(answer):
 def choose_file(folder, title, parent=None):
     """Ask for an existing file in an "Open" dialog; return its path or None."""
     return _as_path(filedialog.askopenfilename(
-        parent=parent, initialdir=_start_folder(folder), title=title))
+        parent=parent, initialdir=_start_folder(folder), title=title, filetypes=FILE_TYPES))
 
 
 def choose_save_filename(folder, title, name="", parent=None):
