@@ -370,8 +370,11 @@ def twisted_declarations():
     }
 
 
-def run_twisted_server():
-    """Serve the commands with Twisted until the test ends this process."""
+def run_twisted_server(rendezvous_port):
+    """Serve the commands with Twisted until the test ends this process.
+
+    The port it listens on is written as a line to the rendezvous port.
+    """
     from twisted.internet import reactor
 
     twisted_amp, commands = twisted_declarations()
@@ -413,7 +416,8 @@ def run_twisted_server():
     from twisted.internet.protocol import ServerFactory
 
     port = reactor.listenTCP(0, ServerFactory.forProtocol(Server), interface="127.0.0.1")
-    print(port.getHost().port, flush=True)
+    with socket.create_connection(("127.0.0.1", rendezvous_port), timeout=PATIENCE) as rendezvous:
+        rendezvous.sendall(b"%d\n" % port.getHost().port)
     reactor.callLater(PATIENCE * 4, reactor.stop)  # never outlive a stuck test
     reactor.run()
 
@@ -498,15 +502,18 @@ def twisted_child(*arguments):
 
 @pytest.fixture(scope="module")
 def twisted_server():
-    process = twisted_child("server")
-    try:
-        selector = selectors.DefaultSelector()
-        selector.register(process.stdout, selectors.EVENT_READ)
-        assert selector.select(PATIENCE), "the Twisted server did not start"
-        yield int(process.stdout.readline())
-    finally:
-        process.kill()
-        process.wait(PATIENCE)
+    with socket.create_server(("127.0.0.1", 0)) as rendezvous:
+        rendezvous.settimeout(PATIENCE)
+        process = twisted_child("server", str(rendezvous.getsockname()[1]))
+        try:
+            connection, _ = rendezvous.accept()
+            with connection, connection.makefile("rb") as reader:
+                connection.settimeout(PATIENCE)
+                port = int(reader.readline())
+            yield port
+        finally:
+            process.kill()
+            process.wait(PATIENCE)
 
 
 @pytest.fixture
@@ -677,8 +684,9 @@ def test_twisted_client_gets_a_fatal_error_and_then_the_connection_closes(twiste
 
 
 if __name__ == "__main__":
-    sys.set_int_max_str_digits(0)
+    if hasattr(sys, "set_int_max_str_digits"):
+        sys.set_int_max_str_digits(0)
     if sys.argv[1] == "server":
-        run_twisted_server()
+        run_twisted_server(int(sys.argv[2]))
     else:
         run_twisted_client(int(sys.argv[2]))
