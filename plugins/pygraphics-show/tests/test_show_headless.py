@@ -1,0 +1,65 @@
+"""show, inspect, update and close with no screen (headless mode, for autograders)."""
+
+import pytest
+
+import media
+
+
+def test_a_grader_sees_each_picture_as_it_was_when_shown(headless):
+    pic = media.create_picture(4, 3, media.white)
+    pic.set_title("my picture")
+    media.show(pic)
+    media.set_color(media.get_pixel(pic, 0, 0), media.red)
+    media.update(pic)
+    first, second = headless.shown
+    assert (first.function, second.function) == ("show", "update")
+    assert first.text == "my picture"
+    assert first.picture.getpixel((0, 0)) == (255, 255, 255)
+    assert second.picture.getpixel((0, 0)) == (255, 0, 0)
+
+
+def test_is_shown_follows_show_and_close(headless):
+    pic = media.create_picture(2, 2)
+    assert not media.is_shown(pic)
+    media.show(pic)
+    assert media.is_shown(pic)
+    media.close(pic)
+    assert not media.is_shown(pic)
+    media.close(pic)  # closing a closed picture does nothing
+
+
+def test_update_of_a_picture_never_shown_shows_it(headless):
+    pic = media.create_picture(2, 2)
+    media.update(pic)
+    assert [record.function for record in headless.shown] == ["update"]
+    assert media.is_shown(pic)
+
+
+def test_update_refreshes_the_inspector_too_but_close_inspect_stops_that(headless):
+    pic = media.create_picture(2, 2)
+    media.show(pic)
+    media.inspect(pic)
+    media.update(pic)
+    assert [record.arguments["window"] for record in headless.calls("update")] == [
+        headless.calls("show")[0].arguments["window"],
+        headless.calls("inspect")[0].arguments["window"],
+    ]
+    media.close_inspect(pic)
+    media.update(pic)
+    assert len(headless.calls("update")) == 3
+
+
+def test_two_pictures_get_two_windows(headless):
+    first, second = media.create_picture(2, 2), media.create_picture(2, 2)
+    media.show(first)
+    media.show(second)
+    numbers = {record.arguments["window"] for record in headless.calls("show")}
+    assert len(numbers) == 2
+
+
+@pytest.mark.parametrize("function", ["show", "inspect", "update", "close",
+                                      "close_inspect", "is_shown"])
+def test_something_that_is_not_a_picture_is_refused_clearly(headless, function):
+    with pytest.raises(TypeError, match=rf"{function}\(\) needs a picture, such as one "
+                                        r"from media.load_picture.*not int 5"):
+        getattr(media, function)(5)
