@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -142,8 +143,6 @@ def add_subcommand(subcommands) -> None:
 
 def run_subcommand(arguments, out=None) -> int:
     """Run ``pygraphics new-plugin`` with parsed ``arguments``; return the exit status."""
-    import sys
-
     out = out or sys.stdout
     try:
         target = write_plugin(arguments.name, arguments.directory)

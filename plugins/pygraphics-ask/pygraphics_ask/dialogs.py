@@ -20,7 +20,7 @@ import tkinter as tk
 from tkinter import font as tkfont
 from tkinter import ttk
 
-from .answers import describe_range, read_number
+from pygraphics_ask.answers import describe_range, read_number
 
 __all__ = [
     "ChoiceDialog",
