@@ -71,6 +71,7 @@ class Proxy:
         # Received bytes land in one buffer made once, not in a new bytes
         # object for each read.
         self._receive_buffer = memoryview(bytearray(_RECEIVE_SIZE))
+        self._max_box_size = max_box_size
         self._connection = Connection(max_box_size)
         self._responders = ResponderTable()
         self._closed_because: Optional[str] = None
@@ -107,9 +108,15 @@ class Proxy:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._socket = sock
         self._closed_because = None
+        # A new connection starts a new conversation (tags, parser state).
+        self._connection = Connection(self._max_box_size)
 
     def connect(self) -> "Proxy":
-        """Connect to the peer; return the proxy itself."""
+        """Connect to the peer; return the proxy itself.
+
+        A proxy that was closed may connect again; its registered
+        responders stay.
+        """
         if self._socket is not None:
             raise RuntimeError("this Proxy is connected already")
         self._adopt(socket.create_connection((self.host, self.port), timeout=self.timeout))
