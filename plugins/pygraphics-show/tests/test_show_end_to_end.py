@@ -43,6 +43,28 @@ def find_picture(screenshot, image, zoom=1):
     return None
 
 
+def seen_on_screen(gui_screen, window, check, what, timeout=10.0):
+    """Take screenshots of ``window`` until ``check(shot)`` is true; return its value.
+
+    A window is mapped a moment before Tk has drawn into it, so the test
+    waits for what it expects to see (within ``timeout`` seconds).
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        shot = gui_screen.screenshot(window).convert("RGB")
+        result = check(shot)
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"after {timeout} s the window still did not show {what}")
+
+
+def same_pixels(first, second):
+    return first.size == second.size and ImageChops.difference(first, second).getbbox() is None
+
+
 def pixels_of_colour(image, colour):
     """Count the pixels of ``image`` that are exactly ``colour``."""
     red, green, blue = ImageChops.difference(image, Image.new("RGB", image.size, colour)).split()
@@ -94,9 +116,8 @@ def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen):
     picture, image = coordinate_picture(240, 160)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    shot = gui_screen.screenshot(window)
-    assert shot.size == image.size
-    assert ImageChops.difference(shot.convert("RGB"), image).getbbox() is None
+    assert seen_on_screen(gui_screen, window, lambda shot: same_pixels(shot, image),
+                          "the picture's pixels")
 
 
 def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen):
@@ -107,9 +128,9 @@ def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen
         media.set_color(media.get_pixel(picture, x, 40), media.red)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    shot = gui_screen.screenshot(window).convert("RGB")
-    assert shot.getpixel((50, 40)) == (255, 0, 0)
-    assert shot.getpixel((50, 41)) == (50, 41, 128)
+    seen_on_screen(gui_screen, window,
+                   lambda shot: shot.getpixel((50, 40)) == (255, 0, 0)
+                   and shot.getpixel((50, 41)) == (50, 41, 128), "the red line")
 
 
 def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen):
@@ -122,8 +143,8 @@ def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen):
     for pixel in picture:
         media.set_blue(pixel, 9)
     media.update(picture)
-    shot = gui_screen.screenshot(window).convert("RGB")
-    assert shot.getpixel((63, 47)) == (63, 47, 9)
+    seen_on_screen(gui_screen, window, lambda shot: shot.getpixel((63, 47)) == (63, 47, 9),
+                   "the updated pixels")
 
 
 def _wait_for_title_start(gui_screen, start, timeout=10.0):
@@ -162,7 +183,8 @@ def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, g
     media.update(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
     assert media.is_shown(picture)
-    assert gui_screen.screenshot(window).convert("RGB").getpixel((0, 0)) == (255, 255, 255)
+    seen_on_screen(gui_screen, window, lambda shot: shot.getpixel((0, 0)) == (255, 255, 255),
+                   "the white pixel at (0, 0)")
 
 
 def test_close_closes_and_update_after_close_does_not_reopen_a_second_window(
@@ -183,31 +205,30 @@ def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client
     picture, image = coordinate_picture(250, 250)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    shot = gui_screen.screenshot(window).convert("RGB")
-    assert find_picture(shot, image, zoom=2) is not None
+    seen_on_screen(gui_screen, window, lambda shot: find_picture(shot, image, zoom=2),
+                   "the picture at 200 %")
 
 
 def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_screen):
     picture, image = coordinate_picture(250, 250, blue=77)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    shot = gui_screen.screenshot(window).convert("RGB")
-    left, top = find_picture(shot, image, zoom=2)
+    left, top = seen_on_screen(gui_screen, window, lambda shot: find_picture(shot, image, zoom=2),
+                               "the picture at 200 %")
     window_x, window_y, _, _ = gui_screen.geometry(window)
+
+    def swatch_size(shot, colour):
+        # Pixels of that colour above the picture: the readouts' swatches.
+        return pixels_of_colour(shot.crop((0, 0, shot.width, top)), colour)
+
     for x, y in [(17, 203), (180, 5)]:
         colour = (x, y, 77)
-        readouts = gui_screen.screenshot(window).convert("RGB").crop((0, 0, shot.width, top))
-        assert pixels_of_colour(readouts, colour) == 0
+        assert swatch_size(gui_screen.screenshot(window).convert("RGB"), colour) == 0
         gui_screen._xdotool("mousemove", str(window_x + left + 2 * x + 1),
                             str(window_y + top + 2 * y + 1))
-        swatch_pixels = 0
-        for _ in range(100):  # bounded: at most 100 screenshots
-            readouts = gui_screen.screenshot(window).convert("RGB").crop((0, 0, shot.width, top))
-            swatch_pixels = pixels_of_colour(readouts, colour)
-            if swatch_pixels:
-                break
         # The swatch is a block of the colour, about 38 x 16 pixels.
-        assert swatch_pixels > 300
+        seen_on_screen(gui_screen, window, lambda shot: swatch_size(shot, colour) > 300,
+                       f"a swatch of the colour {colour} under the pointer")
 
 
 def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_screen):
@@ -217,10 +238,10 @@ def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_
     for pixel in picture:
         media.set_blue(pixel, 200)
     media.update(picture)
-    shot = gui_screen.screenshot(window).convert("RGB")
     changed = Image.new("RGB", image.size)
     changed.putdata([(x, y, 200) for y in range(250) for x in range(250)])
-    assert find_picture(shot, changed, zoom=2) is not None
+    seen_on_screen(gui_screen, window, lambda shot: find_picture(shot, changed, zoom=2),
+                   "the updated picture at 200 %")
     # Still one window: update did not open a picture window beside it.
     gui_screen.wait_for_windows(picture.get_title(), 1)
 
