@@ -10,6 +10,7 @@ Roles:
 
 ``dispatcher``     our Dispatcher, fed by a selectors loop (as the GUI process does)
 ``echo``           a raw socket that sends back every byte it receives
+``echo-selecting`` the same, served by the selectors loop the dispatcher uses
 ``sink``           a raw socket that reads N bytes, then answers one byte
 ``twisted-server`` a Twisted AMP server
 ``twisted-client`` a Twisted AMP client timing blocks of Ping calls to PORT
@@ -85,6 +86,21 @@ def serve_echo(rendezvous_port):
     connection.settimeout(PATIENCE)
     while data := connection.recv(1 << 16):
         connection.sendall(data)
+    connection.close()
+
+
+def serve_echo_selecting(rendezvous_port):
+    """The raw echo, served by the same selectors loop as our Dispatcher."""
+    connection = accept_one(rendezvous_port)
+    connection.setblocking(True)
+    selector = selectors.DefaultSelector()
+    selector.register(connection, selectors.EVENT_READ)
+    buffer = memoryview(bytearray(256 * 1024))
+    while selector.select(timeout=PATIENCE):
+        count = connection.recv_into(buffer)
+        if not count:
+            break
+        connection.sendall(buffer[:count])
     connection.close()
 
 
@@ -185,6 +201,8 @@ if __name__ == "__main__":
         serve_dispatcher(rendezvous)
     elif role == "echo":
         serve_echo(rendezvous)
+    elif role == "echo-selecting":
+        serve_echo_selecting(rendezvous)
     elif role == "sink":
         serve_sink(rendezvous, int(sys.argv[3]))
     elif role == "twisted-server":

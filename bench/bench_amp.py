@@ -6,6 +6,8 @@
     Dispatcher (served by a selectors loop in a child process, as the GUI
     process serves it), against a raw blocking-socket echo of the same
     bytes, and against a Twisted AMP client calling a Twisted AMP server.
+    For reference it also times the raw echo served by the same selectors
+    loop as the Dispatcher, which shows what the loop itself costs.
 (b) A 1920x1080 RGB picture sent as a PILImage argument, against sending
     its 6,220,800 raw bytes over a socket (each answered by a tiny reply).
 
@@ -130,12 +132,14 @@ def twisted_available():
 
 def measure_small(request):
     """(a): medians of raw echo, our Proxy, and Twisted (or None)."""
-    raw, ours, theirs = [], [], []
-    with Peer("echo") as echo_peer, Peer("dispatcher") as dispatcher_peer:
+    raw, raw_selecting, ours, theirs = [], [], [], []
+    with Peer("echo") as echo_peer, Peer("echo-selecting") as selecting_peer, \
+            Peer("dispatcher") as dispatcher_peer:
         twisted_server = Peer("twisted-server") if twisted_available() else None
         twisted_client = None
         try:
             echo = connect(echo_peer.port())
+            selecting_echo = connect(selecting_peer.port())
             proxy = amp.Proxy("127.0.0.1", dispatcher_peer.port(), timeout=PATIENCE).connect()
             if twisted_server is not None:
                 twisted_client = TwistedClient(twisted_server, twisted_server.port())
@@ -144,16 +148,22 @@ def measure_small(request):
                 echo.sendall(request)
                 receive_exactly(echo, len(request))
 
+            def selecting_echo_round_trip():
+                selecting_echo.sendall(request)
+                receive_exactly(selecting_echo, len(request))
+
             def our_round_trip():
                 proxy.callRemote(Ping, number=12345)
 
             for block in range(SMALL_BLOCKS + 1):
                 warming_up = block == 0  # the first block only warms caches up
                 timed(echo_round_trip, SMALL_BLOCK, [] if warming_up else raw)
+                timed(selecting_echo_round_trip, SMALL_BLOCK, [] if warming_up else raw_selecting)
                 timed(our_round_trip, SMALL_BLOCK, [] if warming_up else ours)
                 if twisted_client is not None:
                     twisted_client.time_block(SMALL_BLOCK, [] if warming_up else theirs)
             echo.close()
+            selecting_echo.close()
             proxy.close()
         finally:
             if twisted_client is not None:
@@ -162,7 +172,7 @@ def measure_small(request):
                 twisted_server.process.terminate()
                 twisted_server.__exit__()
     median = statistics.median
-    return median(raw), median(ours), (median(theirs) if theirs else None)
+    return median(raw), median(raw_selecting), median(ours), (median(theirs) if theirs else None)
 
 
 def measure_picture(picture):
@@ -205,10 +215,12 @@ def main():
           f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs")
     print("Medians over loopback TCP, all measured in this run, contenders interleaved.\n")
 
-    echo, small, twisted_small = measure_small(request)
+    echo, selecting_echo, small, twisted_small = measure_small(request)
     print(f"(a) round trip of a one-Integer command ({len(request)} bytes), "
           f"{SMALL_BLOCKS * SMALL_BLOCK:,} each")
     row("raw socket echo of the same bytes (baseline)", echo, echo, "µs")
+    row("the same echo served by a selectors loop", selecting_echo, echo, "µs",
+        "(the serving loop our Dispatcher runs in)")
     notes = [verdict(small / echo, SMALL_TARGET)]
     if twisted_small is not None:
         notes.append(f"{twisted_small / small:.2f}x as fast as Twisted "
