@@ -79,16 +79,8 @@ class PictureView(tk.Frame):
         self._scroll_region = None
         self._set_scroll_region()
 
-        zoomed_width, zoomed_height = self.zoomed_size
-        if width is None:
-            width = min(zoomed_width, max_width)
-        if height is None:
-            height = min(zoomed_height, max_height)
-        scrollbar_room = self._vertical_bar.winfo_reqwidth()
-        self.configure(
-            width=width + (scrollbar_room if zoomed_height > height else 0),
-            height=height + (scrollbar_room if zoomed_width > width else 0),
-        )
+        self._max_size = (max_width, max_height)
+        self.request_size(width, height)
 
         self.bind("<Configure>", self._on_resize)
         self.canvas.bind("<Configure>", self._on_canvas_resize)
@@ -127,6 +119,25 @@ class PictureView(tk.Frame):
         self._drawn_view = None
         self._draw()
         self._report_pointer_pixel(force=True)
+
+    def request_size(self, width=None, height=None):
+        """Ask for room to show ``width`` x ``height`` screen pixels of picture.
+
+        By default, the whole zoomed picture up to the largest size given
+        when the view was made, plus scrollbars if that is not all of it.
+        The window grows or shrinks to match unless the user resized it.
+        """
+        max_width, max_height = self._max_size
+        zoomed_width, zoomed_height = self.zoomed_size
+        if width is None:
+            width = min(zoomed_width, max_width)
+        if height is None:
+            height = min(zoomed_height, max_height)
+        scrollbar_room = self._vertical_bar.winfo_reqwidth()
+        self.configure(
+            width=width + (scrollbar_room if zoomed_height > height else 0),
+            height=height + (scrollbar_room if zoomed_width > width else 0),
+        )
 
     @property
     def zoom(self):

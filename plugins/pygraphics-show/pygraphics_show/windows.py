@@ -44,8 +44,15 @@ class PictureWindow(Window):
         self.view.pack(fill="both", expand=True)
 
     def set_image(self, image):
-        """Show new pixels (same zoom and scroll position)."""
+        """Show new pixels (same zoom and scroll position).
+
+        A picture whose size changed (cropped, say) gets a window of its new
+        size, as when it was first shown.
+        """
+        resized = image.size != self.view.image.size
         self.view.set_image(image)
+        if resized:
+            self.view.request_size()
 
 
 class InspectorWindow(Window):
@@ -62,6 +69,8 @@ class InspectorWindow(Window):
         )
         self.inspector.pack(fill="both", expand=True)
         self.view = self.inspector.view
+        # The arrow keys step the pinned pixel from the start.
+        self.view.canvas.focus_set()
 
     def set_image(self, image):
         """Show new pixels, keeping zoom, scroll position and the pinned pixel."""

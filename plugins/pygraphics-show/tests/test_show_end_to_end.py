@@ -249,3 +249,14 @@ def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_
 def test_show_of_something_that_is_not_a_picture_says_what_is_needed(gui_cleanup):
     with pytest.raises(TypeError, match=r"show\(\) needs a picture.*not str 'cat.jpg'"):
         media.show("cat.jpg")
+
+
+def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, gui_screen):
+    picture, image = coordinate_picture(120, 90)
+    media.show(picture)
+    [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
+    media.crop_picture(picture, 10, 20, 59, 49)
+    media.update(picture)
+    cropped = image.crop((10, 20, 60, 50))
+    seen_on_screen(gui_screen, window, lambda shot: same_pixels(shot, cropped),
+                   "the cropped picture, filling its window")
