@@ -143,3 +143,16 @@ def test_escape_in_the_colour_dialog_returns_none(gui_screen, student):
 
 def answer_text(program):
     return program.expect("ANSWER")
+
+
+def test_saving_a_new_picture_asks_where_with_the_save_dialog(gui_screen, student, tmp_path):
+    program = student(
+        "import os, media\n"
+        f"os.chdir({str(tmp_path)!r})\n"
+        "pic = media.create_picture(3, 2, media.red)\n"
+        "media.save(pic)\n"
+        "print('ANSWER', repr(media.load_picture('dessin \u00e9t\u00e9.png').get_pixel(2, 1).get_color()))\n")
+    gui_screen.wait_for_windows("Save as", 1)
+    type_into(gui_screen, "Save as", "dessin \u00e9t\u00e9.png", "Return")
+    assert answer_text(program) == "Color(255, 0, 0)"
+    assert (tmp_path / "dessin \u00e9t\u00e9.png").is_file()
