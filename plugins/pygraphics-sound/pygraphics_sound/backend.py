@@ -68,7 +68,7 @@ class SoundBackend(ProtocolBackend):
         playing = players.playing()
         seconds_left = max((playback.seconds_left for playback in playing), default=0.0)
         if not playing or not wait:
-            return {"seconds_left": seconds_left}
+            return {"playing": len(playing), "seconds_left": seconds_left}
         root = tk_root()
         all_finished = tkinter.BooleanVar(root, value=False)
 
@@ -83,7 +83,7 @@ class SoundBackend(ProtocolBackend):
         if players.playing():
             root.wait_variable(all_finished)
         root.after_cancel(deadline)
-        return {"seconds_left": 0.0}
+        return {"playing": len(players.playing()), "seconds_left": 0.0}
 
     @responder(InspectSound)
     def inspect(self, wav, title):

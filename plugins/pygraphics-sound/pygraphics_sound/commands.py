@@ -38,8 +38,9 @@ class WaitForSounds(amp.Command):
 
     The student's process sends it as the program ends, so that a program
     whose last line is ``media.play(snd)`` is heard to the end. With
-    ``wait`` false it answers at once: how long the sounds still play.
+    ``wait`` false it answers at once: how many sounds are playing, and how
+    long the longest should still play.
     """
 
     arguments = [("wait", amp.Boolean())]
-    response = [("seconds_left", amp.Float())]
+    response = [("playing", amp.Integer()), ("seconds_left", amp.Float())]

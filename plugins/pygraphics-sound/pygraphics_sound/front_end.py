@@ -133,10 +133,14 @@ def _wait_for_sounds():
     if current is None or not getattr(current, "is_alive", True):
         return
     try:
-        seconds_left = current.callRemote(WaitForSounds, wait=False)["seconds_left"]
-        if seconds_left > 0:
-            print(f"PyGraphics: your program has finished; its sound plays to the end "
-                  f"({seconds_left:.1f} s more; Ctrl+C stops it).", file=sys.stderr)
+        state = current.callRemote(WaitForSounds, wait=False)
+        if state["playing"]:
+            # Even a sound whose length has passed may not have reached the
+            # loudspeaker yet (the player is still starting): wait for it.
+            if state["seconds_left"] >= 0.5:
+                print(f"PyGraphics: your program has finished; its sound plays to the end "
+                      f"({state['seconds_left']:.1f} s more; Ctrl+C stops it).",
+                      file=sys.stderr)
             current.callRemote(WaitForSounds, wait=True)
     except KeyboardInterrupt:
         pass

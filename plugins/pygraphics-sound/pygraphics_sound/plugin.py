@@ -32,4 +32,4 @@ def pygraphics_headless_responders():
     from pygraphics_sound.headless import answer_inspect, answer_play, answer_stop
 
     return {PlaySound: answer_play, StopSound: answer_stop, InspectSound: answer_inspect,
-            WaitForSounds: lambda session, wait: {"seconds_left": 0.0}}
+            WaitForSounds: lambda session, wait: {"playing": 0, "seconds_left": 0.0}}

@@ -191,13 +191,13 @@ def test_a_program_whose_last_line_is_play_is_heard_to_the_end(gui_display, soun
     command, pid_file = slow_player(1)
     monkeypatch.setenv("PYGRAPHICS_SOUND_PLAYER", command)
     program = student(STUDENT_SETUP + """
-snd = create_note('G', 4410, channels=1)
+snd = create_note('G', 44100, channels=1)
 media.play(snd)
 """)
     assert program.wait(timeout=30) == 0
     assert "its sound plays to the end" in program.errors()
-    expected = sound_values(create_note("G", 4410, channels=1))
-    assert list(sound_card.played().values[:4410]) == expected
+    expected = sound_values(create_note("G", 44100, channels=1))
+    assert list(sound_card.played().values[:44100]) == expected
 
 
 def test_play_refuses_what_is_not_a_sound(gui_display, sound_card, student):
