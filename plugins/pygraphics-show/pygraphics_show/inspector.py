@@ -69,7 +69,7 @@ class Inspector(tk.Frame):
         zoom_bar.pack(side="top", fill="x", padx=4, pady=(4, 2))
         tk.Label(zoom_bar, text="Zoom").pack(side="left")
         ttk.Button(zoom_bar, text="\u2212", width=3,
-                   command=lambda: self.view.zoom_step(-1)).pack(side="left", padx=(4, 0))
+                   command=lambda: self.zoom_step(-1)).pack(side="left", padx=(4, 0))
         self._zoom_choice = ttk.Combobox(
             zoom_bar, width=6, values=[zoom_math.zoom_label(step) for step in zoom_math.ZOOM_STEPS],
         )
@@ -77,7 +77,7 @@ class Inspector(tk.Frame):
         self._zoom_choice.bind("<<ComboboxSelected>>", self._on_zoom_chosen)
         self._zoom_choice.bind("<Return>", self._on_zoom_chosen)
         ttk.Button(zoom_bar, text="+", width=3,
-                   command=lambda: self.view.zoom_step(1)).pack(side="left")
+                   command=lambda: self.zoom_step(1)).pack(side="left")
         ttk.Button(zoom_bar, text="Fit", width=4,
                    command=lambda: self.view.fit_to_window()).pack(side="left", padx=(4, 0))
         self._message = tk.Label(zoom_bar, foreground="#b00000", anchor="w")
@@ -115,9 +115,9 @@ class Inspector(tk.Frame):
         for key, step in (("Left", (-1, 0)), ("Right", (1, 0)), ("Up", (0, -1)), ("Down", (0, 1))):
             canvas.bind(f"<{key}>", lambda event, step=step: self.step_pin(*step))
             canvas.bind(f"<Shift-{key}>", lambda event, step=step: self.step_pin(10 * step[0], 10 * step[1]))
-        canvas.bind("<plus>", lambda event: self.view.zoom_step(1))
-        canvas.bind("<equal>", lambda event: self.view.zoom_step(1))
-        canvas.bind("<minus>", lambda event: self.view.zoom_step(-1))
+        canvas.bind("<plus>", lambda event: self.zoom_step(1))
+        canvas.bind("<equal>", lambda event: self.zoom_step(1))
+        canvas.bind("<minus>", lambda event: self.zoom_step(-1))
         canvas.bind("<Control-MouseWheel>", self._on_zoom_wheel)
         canvas.bind("<Control-Button-4>", self._on_zoom_wheel)
         canvas.bind("<Control-Button-5>", self._on_zoom_wheel)
@@ -224,7 +224,7 @@ class Inspector(tk.Frame):
 
     def _on_zoom_chosen(self, _event=None):
         try:
-            self.view.set_zoom(self._zoom_choice.get())
+            self.view.set_zoom(self._zoom_choice.get(), keep=self._zoom_centre())
         except ValueError as error:
             self._set_message(str(error))
             self._zoom_choice.set(zoom_math.zoom_label(self.view.zoom))
@@ -232,6 +232,20 @@ class Inspector(tk.Frame):
             self._set_message("")
         self.view.canvas.focus_set()
         return "break"
+
+    def zoom_step(self, direction):
+        """Zoom in (1) or out (-1) one step around the pinned pixel, if it is in view."""
+        self.view.zoom_step(direction, keep=self._zoom_centre())
+
+    def _zoom_centre(self):
+        """The point that stays put when zooming: the pinned pixel if visible, else None."""
+        if self._pinned is None:
+            return None
+        canvas = self.view.canvas
+        widget_x, widget_y = self.view.widget_point(*self._pinned)
+        if 0 <= widget_x < canvas.winfo_width() and 0 <= widget_y < canvas.winfo_height():
+            return widget_x, widget_y
+        return None
 
     def _on_zoom_wheel(self, event):
         if event.num in (4, 5):

@@ -236,3 +236,21 @@ def test_a_picture_smaller_than_its_window_sits_in_the_middle(window, screen):
     assert shot.getpixel((99, 79)) == shot.getpixel((150, 120)) == (127, 127, 127)
     assert view.picture_point(99, 100) is None
     assert view.picture_point(100, 80) == (0, 0)
+
+
+def test_zooming_with_the_buttons_keeps_the_pinned_pixel_under_the_mouse_spot(window, screen):
+    inspector = Inspector(window, coordinate_picture(400, 300), zoom=1,
+                          max_width=300, max_height=200)
+    inspector.pack()
+    screen.show(window)
+    inspector.pin(250, 150)
+    screen.settle()
+    before = inspector.view.widget_point(250, 150)
+    inspector.zoom_step(1)
+    inspector.zoom_step(1)
+    screen.settle()
+    assert inspector.view.zoom == 3
+    after = inspector.view.widget_point(250, 150)
+    # The pinned pixel is now a 3x3 square over the spot where it was.
+    assert max(abs(after[0] - before[0]), abs(after[1] - before[1])) <= 2
+    assert inspector.view.picture_point(*before) == (250, 150)
