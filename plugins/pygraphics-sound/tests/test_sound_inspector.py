@@ -217,3 +217,22 @@ def test_a_24_bit_sound_is_drawn_to_its_own_scale(desk):
     middle = inspector_module.STRIP_HEIGHT // 2
     rows = coloured_rows(picture, WAVE_RGB, range(100, 800))
     assert middle - rows[0] == pytest.approx((middle - 2) / 2, abs=2)
+
+
+def test_a_student_opens_the_inspector_from_their_program(gui_screen, student, tmp_path):
+    path = tmp_path / "chirp.wav"
+    create_note("E", 8820, channels=1, amplitude=25000).save_as(path)
+    program = student(f"""
+import media
+from pygraphics_core.sounds import load_sound
+snd = load_sound({str(path)!r})
+snd.inspect()
+print('OPENED', flush=True)
+""")
+    program.expect("OPENED")
+    [window] = gui_screen.wait_for_windows(f"Sound: {path}", 1)
+    picture = gui_screen.screenshot(window).convert("RGB")
+    # The wave fills the strip's width (the whole sound is shown when it opens).
+    assert len(coloured_columns(picture, WAVE_RGB)) > 0.9 * inspector_module.WAVE_WIDTH
+    gui_screen.press(window, "Escape")  # stops nothing, keeps the window
+    assert gui_screen.windows(f"Sound: {path}") == [window]
