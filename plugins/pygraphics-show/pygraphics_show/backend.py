@@ -34,9 +34,10 @@ class ShowBackend(ProtocolBackend):
         if existing.title() != title:
             existing.title(title)
         if bring_forward:
+            # To the front, but the keyboard stays where the student is
+            # typing (their shell or editor).
             existing.deiconify()
             existing.lift()
-            existing.focus_force()
         else:
             # Draw now, before answering: in an animation the student's
             # next update may arrive before Tk would otherwise be idle.

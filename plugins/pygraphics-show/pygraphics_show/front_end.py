@@ -48,12 +48,7 @@ def _picture_fields(picture, function_name):
 
 
 def _windows(picture):
-    try:
-        return _windows_of_picture.setdefault(picture, _PictureWindows())
-    except TypeError:
-        # Not weak-referenceable: not a picture. Say so in the same words.
-        _picture_fields(picture, "show")
-        raise
+    return _windows_of_picture.setdefault(picture, _PictureWindows())
 
 
 def show(pic):
