@@ -260,3 +260,25 @@ def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, g
     cropped = image.crop((10, 20, 60, 50))
     seen_on_screen(gui_screen, window, lambda shot: same_pixels(shot, cropped),
                    "the cropped picture, filling its window")
+
+
+def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client, gui_screen):
+    # Both windows open centred on the screen, one on top of the other.
+    first, _ = coordinate_picture(200, 150, blue=10)
+    second, _ = coordinate_picture(200, 150, blue=200)
+    media.show(first)
+    [first_window] = gui_screen.wait_for_windows(first.get_title(), 1)
+    media.show(second)
+    gui_screen.wait_for_windows(second.get_title(), 1)
+    x, y, width, height = gui_screen.geometry(first_window)
+    middle = (x + width // 2, y + height // 2)
+
+    def blue_in_the_middle(shot):
+        return shot.convert("RGB").getpixel(middle)[2]
+
+    seen_on_screen(gui_screen, None, lambda shot: blue_in_the_middle(shot) == 200,
+                   "the second picture on top")
+    media.show(first)
+    seen_on_screen(gui_screen, None, lambda shot: blue_in_the_middle(shot) == 10,
+                   "the first picture back on top")
+    gui_screen.wait_for_windows(first.get_title(), 1)
