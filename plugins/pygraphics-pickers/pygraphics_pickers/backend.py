@@ -18,18 +18,22 @@ class PickersBackend(ProtocolBackend):
 
     @responder(ChooseFile)
     def choose_file(self, folder, title):
+        """Run the Open dialog."""
         return _path_answer(dialogs.choose_file(folder, title))
 
     @responder(ChooseSaveFilename)
     def choose_save_filename(self, folder, title, name):
+        """Run the Save dialog."""
         return _path_answer(dialogs.choose_save_filename(folder, title, name))
 
     @responder(ChooseFolder)
     def choose_folder(self, folder, title):
+        """Run the folder dialog."""
         return _path_answer(dialogs.choose_folder(folder, title))
 
     @responder(ChooseColor)
     def choose_color(self, red, green, blue, title):
+        """Run the colour dialog."""
         chosen = dialogs.choose_color((red, green, blue), title)
         if chosen is None:
             return {}

@@ -9,6 +9,8 @@ from .commands import ChooseColor, ChooseFile, ChooseFolder, ChooseSaveFilename
 
 
 def _path(function, command):
+    """Return the answerer of a file or folder dialog (``function``, ``command``)."""
+
     def answer(session, title, **arguments):
         path = session.next_answer(function, title)
         session.record(function, command=command, text=title, answer=path,
@@ -19,6 +21,7 @@ def _path(function, command):
 
 
 def answer_choose_color(session, red, green, blue, title):
+    """Answer ``media.choose_color`` with the grader's next colour (or None)."""
     chosen = session.next_answer("choose_color", title)
     session.record("choose_color", command="ChooseColor", text=title, answer=chosen,
                    arguments={"red": red, "green": green, "blue": blue, "title": title})
@@ -29,6 +32,7 @@ def answer_choose_color(session, red, green, blue, title):
     return dict(zip(("red", "green", "blue"), chosen))
 
 
+#: The hook's answer: each command and the function that answers it.
 RESPONDERS = {
     ChooseFile: _path("choose_file", "ChooseFile"),
     ChooseSaveFilename: _path("choose_save_filename", "ChooseSaveFilename"),

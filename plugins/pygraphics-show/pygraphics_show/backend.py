@@ -46,19 +46,23 @@ class ShowBackend(ProtocolBackend):
 
     @responder(Show)
     def show(self, window, title, width, height, pixels):
+        """Open or refresh picture window ``window`` and bring it forward."""
         return self._show(PictureWindow, window, title, width, height, pixels, True)
 
     @responder(Inspect)
     def inspect(self, window, title, width, height, pixels):
+        """Open or refresh inspector ``window`` and bring it forward."""
         return self._show(InspectorWindow, window, title, width, height, pixels, True)
 
     @responder(Update)
     def update(self, window, title, width, height, pixels, inspector):
+        """Redraw window ``window``; reopen it if it was closed."""
         window_class = InspectorWindow if inspector else PictureWindow
         return self._show(window_class, window, title, width, height, pixels, False)
 
     @responder(Close)
     def close(self, window):
+        """Close window ``window`` if it is open."""
         existing = self._open_window(window)
         if existing is None:
             return {"existed": False}
@@ -68,4 +72,5 @@ class ShowBackend(ProtocolBackend):
 
     @responder(IsOpen)
     def is_open(self, window):
+        """Tell whether window ``window`` is open."""
         return {"open": self._open_window(window) is not None}

@@ -31,18 +31,22 @@ def _record(function, session, window, title, width, height, pixels, **_others):
 
 
 def answer_show(session, **arguments):
+    """Record a ``media.show``."""
     return _record("show", session, **arguments)
 
 
 def answer_inspect(session, **arguments):
+    """Record a ``media.inspect``."""
     return _record("inspect", session, **arguments)
 
 
 def answer_update(session, **arguments):
+    """Record a ``media.update``."""
     return _record("update", session, **arguments)
 
 
 def answer_close(session, window):
+    """Record a ``media.close`` or ``close_inspect``; the window is no longer open."""
     existed = window in _windows(session)
     _windows(session).discard(window)
     session.record("close", command="Close", arguments={"window": window})
@@ -50,8 +54,10 @@ def answer_close(session, window):
 
 
 def answer_is_open(session, window):
+    """Answer ``media.is_shown``: open since shown, until closed."""
     return {"open": window in _windows(session)}
 
 
+#: The hook's answer: each command and the function that answers it.
 RESPONDERS = {Show: answer_show, Inspect: answer_inspect, Update: answer_update,
               Close: answer_close, IsOpen: answer_is_open}
