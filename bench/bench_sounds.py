@@ -55,6 +55,13 @@ def floor_halve(values):
         values[index] = values[index] // 2
 
 
+def floor_halve_float(values):
+    # A bare int array cannot hold the float that "* 0.5" makes either:
+    # round() is part of the floor for this loop.
+    for index in range(len(values)):
+        values[index] = round(values[index] * 0.5)
+
+
 def floor_halve_stereo(values):
     for position in range(0, len(values), 2):
         values[position] = values[position] // 2
@@ -119,7 +126,7 @@ def report_loops():
         ("for i in range(len(snd)): get_sample, get/set", student_index_loop, mono_sound,
          floor_halve, mono_array),
         ("for sample in snd: set_value(get_value * 0.5)", student_float_loop, mono_sound,
-         floor_halve, mono_array),
+         floor_halve_float, mono_array),
         ("stereo: set_left/set_right(get_... // 2)", student_stereo_loop, stereo_sound,
          floor_halve_stereo, stereo_array),
     ]

@@ -49,8 +49,7 @@ DEFAULT_BITS_PER_SAMPLE = 16
 #: How loud notes are unless told otherwise (out of 32767 for 16 bits).
 DEFAULT_AMPLITUDE = 6000
 
-# Creating samples without calling __init__ saves a Python call for each of
-# the thousands of samples a loop makes (see Sound.__iter__).
+# Making a Sound without running __init__ (Sound.from_values).
 _new_object = object.__new__
 
 
@@ -62,19 +61,14 @@ class MonoSample:
     """One sample of a mono (one-channel) sound: it has one value.
 
     A sample stays linked to its sound: setting its value changes the sound.
-    Get samples with ``get_sample(snd, i)`` or ``for sample in snd``.
+    Samples come from their sound: ``get_sample(snd, i)`` or
+    ``for sample in snd``.
     """
 
+    # No __init__: the sound fills in the two slots. A loop makes one sample
+    # per step, and creating it without a Python-level __init__ call is a
+    # measurable part of a student's loop (see bench/bench_sounds.py).
     __slots__ = ("_mono_values", "_index")
-
-    def __init__(self, sound, index):
-        """Make the sample at ``index`` of the mono Sound ``sound``."""
-        sample = get_sample(sound, index)
-        if not isinstance(sample, MonoSample):
-            raise TypeError("MonoSample needs a mono sound: this sound is stereo, "
-                            "its samples are StereoSamples.")
-        self._mono_values = sample._mono_values
-        self._index = sample._index
 
     def get_value(self):
         """Return this sample's value."""
@@ -93,6 +87,8 @@ class MonoSample:
             return f"Sample at {self._index} with value {self._mono_values[self._index]}"
         except IndexError:
             return f"Sample at {self._index}, no longer in its sound"
+        except AttributeError:
+            return "Sample of no sound (samples come from get_sample or a for loop)"
 
     def __repr__(self):
         return f"<{self}>"
@@ -102,21 +98,14 @@ class StereoSample:
     """One sample of a stereo (two-channel) sound: a left and a right value.
 
     A sample stays linked to its sound: setting a value changes the sound.
-    Get samples with ``get_sample(snd, i)`` or ``for sample in snd``.
+    Samples come from their sound: ``get_sample(snd, i)`` or
+    ``for sample in snd``.
     """
 
     # The values are interleaved (left, right, left, right, ...), so the
-    # sample keeps the position of its left value: index * 2.
+    # sample keeps the position of its left value: index * 2. No __init__,
+    # as for MonoSample.
     __slots__ = ("_stereo_values", "_position")
-
-    def __init__(self, sound, index):
-        """Make the sample at ``index`` of the stereo Sound ``sound``."""
-        sample = get_sample(sound, index)
-        if not isinstance(sample, StereoSample):
-            raise TypeError("StereoSample needs a stereo sound: this sound is mono, "
-                            "its samples are MonoSamples.")
-        self._stereo_values = sample._stereo_values
-        self._position = sample._position
 
     def get_values(self):
         """Return this sample's values as a tuple (left, right)."""
@@ -147,7 +136,10 @@ class StereoSample:
         return self._position // 2
 
     def __str__(self):
-        index = self._position // 2
+        try:
+            index = self._position // 2
+        except AttributeError:
+            return "Sample of no sound (samples come from get_sample or a for loop)"
         try:
             left, right = self._stereo_values[self._position:self._position + 2]
         except ValueError:
@@ -259,18 +251,17 @@ class Sound:
     def __iter__(self):
         """Go through this sound's samples, from first to last."""
         values = self._values
-        new_object = _new_object  # locals are faster than globals in this loop
         if self._channels == 1:
-            sample_class = MonoSample
+            sample_class = MonoSample  # a local: faster than a global in this loop
             for index in range(len(values)):
-                sample = new_object(sample_class)
+                sample = sample_class()
                 sample._mono_values = values
                 sample._index = index
                 yield sample
         else:
             sample_class = StereoSample
             for position in range(0, len(values) - 1, 2):
-                sample = new_object(sample_class)
+                sample = sample_class()
                 sample._stereo_values = values
                 sample._position = position
                 yield sample
@@ -688,14 +679,14 @@ def get_sample(snd, i):
     if i.__class__ is int:
         if channels == 1:
             if 0 <= i < len(values):
-                sample = _new_object(MonoSample)
+                sample = MonoSample()
                 sample._mono_values = values
                 sample._index = i
                 return sample
         else:
             position = i + i
             if 0 <= position < len(values):
-                sample = _new_object(StereoSample)
+                sample = StereoSample()
                 sample._stereo_values = values
                 sample._position = position
                 return sample

@@ -109,8 +109,14 @@ def test_sample_methods_match_the_functions_as_in_2_1():
     one = mono(5).get_sample(0)
     one.set_value(one.get_value() + 1)
     assert str(one) == "Sample at 0 with value 6" and repr(one) == "<Sample at 0 with value 6>"
-    assert isinstance(MonoSample(mono(1, 2), 1), MonoSample)
-    assert StereoSample(snd, -1).get_index() == 1
+    assert isinstance(one, MonoSample) and isinstance(sample, StereoSample)
+
+
+def test_a_sample_made_by_hand_belongs_to_no_sound_and_says_so():
+    for orphan in (MonoSample(), StereoSample()):
+        assert "no sound" in str(orphan)
+    with pytest.raises(TypeError, match="needs a sample"):
+        get_value(MonoSample())
 
 
 # -- errors a student meets -------------------------------------------------------------
