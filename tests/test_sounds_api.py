@@ -397,3 +397,18 @@ def test_any_number_becomes_the_nearest_value_the_sound_can_hold(value, bits):
     set_value(get_sample(snd, 0), value)
     low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
     assert get_value(get_sample(snd, 0)) == min(high, max(low, round(value)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(st.integers(-32768, 32767), min_size=1, max_size=50)
+       .filter(lambda values: any(values)))
+def test_normalize_reaches_a_limit_and_keeps_the_shape(values):
+    snd = mono(*values)
+    snd.normalize()
+    louder = mono_values(snd)
+    assert max(louder) == 32767 or min(louder) == -32768
+    peak = max(values, key=abs)
+    factor = louder[values.index(peak)] / peak
+    assert factor >= 1
+    # Each value is scaled by the same factor, give or take rounding.
+    assert all(abs(new - old * factor) <= 1 for old, new in zip(values, louder))
