@@ -40,6 +40,18 @@ from pygraphics_core.sample_arrays import (
     silent_sample_array,
 )
 
+__all__ = [
+    # classes
+    "Sound", "Note", "MonoSample", "StereoSample",
+    # functions on sounds (media gives them to students)
+    "load_sound", "create_sound", "create_note", "get_samples", "get_sample",
+    "get_sampling_rate", "get_max_sample", "get_min_sample", "concatenate",
+    "append_silence", "append", "crop_sound", "insert",
+    # functions on samples
+    "get_index", "get_value", "set_value", "get_values", "set_values",
+    "get_left", "set_left", "get_right", "set_right",
+]
+
 #: Samples per second of new sounds (CD quality), as in PyGraphics 2.1.
 DEFAULT_SAMPLING_RATE = 44100
 #: Channels of new sounds: stereo, as in PyGraphics 2.1.
