@@ -1,4 +1,4 @@
-"""Pictures, pixels and colours for people learning Python.
+"""Pictures, pixels, colours and sounds for people learning Python.
 
 Make a picture, change its pixels, and look at one of them::
 
@@ -20,6 +20,14 @@ plugins: if one is missing, calling it says which package to install.
 from pygraphics_core import pictures as _pictures
 from pygraphics_core.colors import *  # Color and the 140 named colours: red, aliceblue, ...
 from pygraphics_core.pictures import Picture, Pixel
+from pygraphics_core.sounds import (  # Sounds and their samples: see help(load_sound)
+    Sound, Note, MonoSample, StereoSample,
+    load_sound, create_sound, create_note, get_samples, get_sample,
+    get_sampling_rate, get_max_sample, get_min_sample, concatenate,
+    append_silence, append, crop_sound, insert, get_index,
+    get_value, set_value, get_values, set_values,
+    get_left, set_left, get_right, set_right,
+)
 
 
 def __getattr__(name):
