@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from pygraphics_core.gui_process import GUIProcessEndedError, GUIUnavailableError
 
-__all__ = ["callRemote", "use_connection", "connection", "GUIProcessConnection",
+__all__ = ["callRemote", "use_connection", "connection", "prepare", "GUIProcessConnection",
            "GUIProcessEndedError", "GUIUnavailableError"]
 
 
@@ -37,13 +37,15 @@ class Connection(Protocol):
 class GUIProcessConnection:
     """A GUI process started by this process, and the AMP connection to it."""
 
-    def __init__(self):
+    def __init__(self, pending: Any = None):
         import socket
 
         from pygraphics_core import amp, gui_process
         from pygraphics_core.commands import Hello, Output
 
-        self.process, port, secret = gui_process.launch()
+        if pending is None:
+            pending = gui_process.start_launch()
+        self.process, port, secret = pending.finish()
         #: The GUI process's port (it accepts no further connection on it).
         self.port = port
         try:
@@ -129,11 +131,48 @@ def _write_output(stream: str, text: str) -> dict:
 
 _connection: Connection | None = None
 _owner_pid: int | None = None
+_pending: Any = None  # a gui_process.PendingLaunch started by prepare()
+_pending_pid: int | None = None
 _finish_registered = False
 
 
 def _headless_requested() -> bool:
     return os.environ.get("PYGRAPHICS_HEADLESS", "") not in ("", "0")
+
+
+def prepare() -> None:
+    """Start the GUI process now, if a call will need it, without waiting for it.
+
+    :func:`pygraphics_core.plugins.media_function` calls this before it
+    loads the plugins (the first ``media.say`` or ``media.show``), so that
+    the GUI process starts while they load. The next :func:`callRemote`
+    waits for it; if none comes, it is stopped at exit.
+    """
+    global _pending, _pending_pid
+    if (_pending is None or _pending_pid != os.getpid()) and _connection is None \
+            and not _headless_requested():
+        from pygraphics_core import gui_process
+
+        try:
+            _pending = gui_process.start_launch()
+        except Exception:
+            return  # the call itself will start one, and say what went wrong
+        _pending_pid = os.getpid()
+        _register_finish()
+
+
+def cancel_prepared() -> None:
+    """Stop a GUI process started by :func:`prepare` that no call has used."""
+    global _pending
+    pending, _pending = _pending, None
+    if pending is not None and _pending_pid == os.getpid():
+        pending.cancel()
+
+
+def _take_prepared():
+    global _pending
+    pending, _pending = _pending, None
+    return pending if _pending_pid == os.getpid() else None
 
 
 def _new_connection() -> Connection:
@@ -146,12 +185,12 @@ def _new_connection() -> Connection:
                 f"(pygraphics_core.headless could not be imported: {error}). Unset "
                 "PYGRAPHICS_HEADLESS to use windows, or update PyGraphics.") from error
         return headless.HeadlessConnection()
-    return GUIProcessConnection()
+    return GUIProcessConnection(_take_prepared())
 
 
 def connection() -> Connection:
     """Return the connection in use, starting the GUI process if there is none."""
-    global _connection, _finish_registered, _owner_pid
+    global _connection, _owner_pid
     if _connection is not None and _owner_pid != os.getpid():
         # We are a fork of the process that made the connection (e.g.
         # multiprocessing): its socket is not ours to use.
@@ -159,10 +198,15 @@ def connection() -> Connection:
     if _connection is None:
         _connection = _new_connection()
         _owner_pid = os.getpid()
-        if not _finish_registered:
-            atexit.register(_finish_at_exit)
-            _finish_registered = True
+        _register_finish()
     return _connection
+
+
+def _register_finish() -> None:
+    global _finish_registered
+    if not _finish_registered:
+        atexit.register(_finish_at_exit)
+        _finish_registered = True
 
 
 def use_connection(new_connection: Connection | None) -> Connection | None:
@@ -199,6 +243,7 @@ def callRemote(command: type, **kwargs: Any) -> dict:
 
 
 def _finish_at_exit() -> None:
+    cancel_prepared()
     current = _connection
     if _owner_pid != os.getpid():
         return  # a fork's exit: the GUI process belongs to its parent

@@ -97,44 +97,78 @@ def _child_environment(secret: bytes, rendezvous_port: int) -> dict[str, str]:
     return environment
 
 
-def launch(timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes]:
-    """Start a GUI process; return it, its port and its secret once it is ready.
+class PendingLaunch:
+    """A GUI process started and not yet waited for (see :func:`start_launch`)."""
 
-    Raises :class:`GUIUnavailableError` with the GUI process's own words
-    when it cannot start (no display, Tk missing...), promptly: as soon as
-    the process reports or dies.
-    """
-    import secrets
-    import subprocess
+    def __init__(self):
+        import secrets
+        import subprocess
 
-    if not sys.executable:
-        raise GUIUnavailableError(
-            "PyGraphics could not open a window: this Python does not know where its own "
-            "program file is (sys.executable is empty), so it cannot start the window process.")
-    secret = secrets.token_bytes(32)
-    deadline = time.monotonic() + timeout
-    with socket.create_server((LOOPBACK, 0)) as rendezvous:
-        rendezvous.settimeout(_LIVENESS_INTERVAL)
+        if not sys.executable:
+            raise GUIUnavailableError(
+                "PyGraphics could not open a window: this Python does not know where its own "
+                "program file is (sys.executable is empty), so it cannot start the window "
+                "process.")
+        self.secret = secrets.token_bytes(32)
+        self.started = time.monotonic()
+        self._rendezvous = socket.create_server((LOOPBACK, 0))
+        self._rendezvous.settimeout(_LIVENESS_INTERVAL)
         options = {}
         if os.name == "nt":
             # Its own process group: Ctrl+C in the student's console must not
             # close the windows.
             options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pygraphics_gui"],
-            env=_child_environment(secret, rendezvous.getsockname()[1]),
-            stdin=subprocess.DEVNULL,
-            **options,
-        )
         try:
-            report = _await_report(rendezvous, process, secret, deadline)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pygraphics_gui"],
+                env=_child_environment(self.secret, self._rendezvous.getsockname()[1]),
+                stdin=subprocess.DEVNULL,
+                **options,
+            )
         except BaseException:
-            stop_process(process)
+            self._rendezvous.close()
             raise
-    if "error" in report:
-        stop_process(process)
-        raise GUIUnavailableError(str(report["error"]))
-    return process, int(report["port"]), secret
+
+    def finish(self, timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes]:
+        """Wait until the GUI process is ready; return it, its port and its secret.
+
+        Raises :class:`GUIUnavailableError` with the GUI process's own
+        words when it cannot start (no display, Tk missing...), promptly:
+        as soon as the process reports or dies.
+        """
+        try:
+            with self._rendezvous:
+                report = _await_report(self._rendezvous, self.process, self.secret,
+                                       self.started + timeout)
+        except BaseException:
+            stop_process(self.process)
+            raise
+        if "error" in report:
+            stop_process(self.process)
+            raise GUIUnavailableError(str(report["error"]))
+        return self.process, int(report["port"]), self.secret
+
+    def cancel(self) -> None:
+        """Stop the GUI process: it is not needed after all."""
+        self._rendezvous.close()
+        stop_process(self.process)
+
+
+def start_launch() -> PendingLaunch:
+    """Start a GUI process and return at once; :meth:`PendingLaunch.finish` waits for it.
+
+    Python and Tk take a moment to start: meanwhile the student's process
+    can load its plugins.
+    """
+    return PendingLaunch()
+
+
+def launch(timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes]:
+    """Start a GUI process; return it, its port and its secret once it is ready.
+
+    Raises :class:`GUIUnavailableError` as :meth:`PendingLaunch.finish` does.
+    """
+    return start_launch().finish(timeout)
 
 
 def _await_report(rendezvous: socket.socket, process: subprocess.Popen,

@@ -332,9 +332,20 @@ def media_function(name: str) -> Callable:
         # once rather than loading every plugin.
         raise AttributeError(f"module 'media' has no attribute '{name}'", name=name)
     plugins = registry()
+    first_look = plugins._media_functions is None
+    if first_look:
+        # Loading every plugin takes a while: let the GUI process, which the
+        # function will most likely need, start meanwhile.
+        from pygraphics_core import client
+
+        client.prepare()
     function = plugins.media_functions().get(name)
     if function is not None:
         return function
+    if first_look:
+        from pygraphics_core import client
+
+        client.cancel_prepared()  # a misspelt name: no window will be needed
     distribution = STANDARD_FUNCTIONS.get(name)
     if distribution is None:
         raise AttributeError(f"module 'media' has no attribute '{name}'", name=name)

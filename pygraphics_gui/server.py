@@ -15,8 +15,10 @@ killed) and no :class:`~pygraphics_gui.windows.Window` is open.
 from __future__ import annotations
 
 import hmac
+import select
 import socket
 import sys
+import time
 import tkinter
 
 from pygraphics_core import amp, plugins
@@ -35,6 +37,11 @@ HELLO_TIMEOUT_MS = 10_000
 SEND_TIMEOUT = 30.0
 #: How soon after connecting the backends not needed yet are loaded.
 PRELOAD_DELAY_MS = 250
+#: After an answer, how long (seconds) to wait for the client's next call
+#: before going back to Tk's event loop...
+LINGER = 0.001
+#: ...and the longest run of calls served before Tk gets its turn.
+BURST = 0.02
 
 
 class _Candidate:
@@ -77,6 +84,7 @@ class GUIServer:
         self.client_gone = False
         self._wait_timer: str | None = None
         self._backends: BackendLoader | None = None
+        self._serving = False
         windows.add_close_listener(self._window_closed)
 
     def start(self) -> None:
@@ -165,30 +173,57 @@ class GUIServer:
     # -- serving the client ---------------------------------------------------
 
     def _client_readable(self) -> None:
+        if self._serving:
+            # A responder runs a nested event loop (a modal dialog) and more
+            # arrived meanwhile (the client hung up, most likely): the
+            # dispatcher must not be fed again before the responder returns,
+            # so stop watching until then, rather than being woken in a loop.
+            self._client_watcher.pause()
+            return
+        # Student programs often call in quick succession (a loop of
+        # media.update, say after say). Going back to Tk's event loop between
+        # two calls costs a round through Tk's notifier, so: after each
+        # answer, wait a moment (LINGER) for the next call and serve it
+        # straight away, but never for longer than BURST in a row, so that
+        # windows keep being redrawn.
+        burst_ends = time.perf_counter() + BURST
+        while self._serve_one():
+            if time.perf_counter() > burst_ends:
+                break
+            try:
+                ready, _, _ = select.select([self._client], [], [], LINGER)
+            except (OSError, ValueError):
+                break
+            if not ready:
+                break
+        if self._client is not None:
+            self._client_watcher.resume()  # if a nested loop paused it
+
+    def _serve_one(self) -> bool:
+        """Read what the client sent and answer it; return False if the client is gone."""
         try:
             data = self._client.recv(65536)
         except (BlockingIOError, InterruptedError, socket.timeout):
-            return
+            return True
         except OSError:
             data = b""
         if not data:
             self._lose_client()
-            return
-        # A responder may run a nested event loop (a modal dialog): the
-        # dispatcher must not be fed again before it returns.
-        self._client_watcher.pause()
+            return False
+        self._serving = True
         try:
             answer = self._dispatcher.data_received(data)
         except amp.ProtocolError as error:
             print(f"PyGraphics: the connection broke the AMP protocol ({error}); "
                   f"closing it.", file=sys.stderr)
             self._lose_client()
-            return
+            return False
+        finally:
+            self._serving = False
         if self._client is None:
-            return  # lost while the responder ran
+            return False  # lost while the responder ran
         self._send(answer)
-        if self._client is not None:
-            self._client_watcher.resume()
+        return self._client is not None
 
     def _send(self, data: bytes | None) -> None:
         if self._output is not None:
