@@ -8,9 +8,18 @@ window a dialog belongs to; by default, Tk's main (in the GUI process,
 hidden) window, for which Tk centres the dialog on the screen.
 """
 
+import contextlib
 import os
+import tkinter
 from pathlib import Path
 from tkinter import colorchooser, filedialog
+
+#: The windows Tk's own dialogs (used on X11) make, under their parent.
+_TK_DIALOG_NAMES = ("__tk_filedialog", "__tk_choosedir", "__tk__color")
+
+#: How often, and for how long at most, to look for the dialog's field.
+_FOCUS_CHECK_MS = 20
+_FOCUS_CHECK_LIMIT_MS = 5000
 
 
 #: What the "Files of type" list offers in the Open dialog; the first is
@@ -36,10 +45,53 @@ def _as_path(answer):
     return str(Path(answer))
 
 
+@contextlib.contextmanager
+def _keyboard_to_dialog(parent):
+    """On X11, give Tk's dialog the keyboard focus once it has chosen its field.
+
+    Without a window manager (a bare X server, a test's Xvfb) nobody else
+    does, and typing would go to whatever is under the mouse; with one it
+    is harmless.  It also makes "the dialog is ready for keys" visible from
+    outside (the X input focus), which the end-to-end tests wait for.
+    Native dialogs (Windows, macOS) get their focus from the system.
+    """
+    # The dialogs' parent is Tk's default root when none is given.
+    root = parent or tkinter._default_root
+    if root is None or root.tk.call("tk", "windowingsystem") != "x11":
+        yield
+        return
+    waited = 0
+    pending = None
+
+    def give_focus_when_ready():
+        nonlocal waited, pending
+        base = "" if root.winfo_toplevel()._w == "." else root.winfo_toplevel()._w
+        for name in _TK_DIALOG_NAMES:
+            dialog = f"{base}.{name}"
+            if root.tk.call("winfo", "exists", dialog) and root.tk.call("winfo", "viewable", dialog):
+                field = root.tk.call("focus", "-lastfor", dialog)
+                if str(field) != dialog:  # the dialog has put its focus in place
+                    root.tk.call("focus", "-force", field)
+                    pending = None
+                    return
+        waited += _FOCUS_CHECK_MS
+        pending = root.after(_FOCUS_CHECK_MS, give_focus_when_ready) \
+            if waited < _FOCUS_CHECK_LIMIT_MS else None
+
+    pending = root.after(_FOCUS_CHECK_MS, give_focus_when_ready)
+    try:
+        yield
+    finally:
+        if pending is not None:
+            root.after_cancel(pending)
+
+
 def choose_file(folder, title, parent=None):
     """Ask for an existing file in an "Open" dialog; return its path or None."""
-    return _as_path(filedialog.askopenfilename(
-        parent=parent, initialdir=_start_folder(folder), title=title, filetypes=FILE_TYPES))
+    with _keyboard_to_dialog(parent):
+        answer = filedialog.askopenfilename(
+            parent=parent, initialdir=_start_folder(folder), title=title, filetypes=FILE_TYPES)
+    return _as_path(answer)
 
 
 def choose_save_filename(folder, title, name="", parent=None):
@@ -47,22 +99,27 @@ def choose_save_filename(folder, title, name="", parent=None):
 
     The dialog asks before replacing a file that exists.
     """
-    return _as_path(filedialog.asksaveasfilename(
-        parent=parent, initialdir=_start_folder(folder), initialfile=name,
-        title=title, confirmoverwrite=True))
+    with _keyboard_to_dialog(parent):
+        answer = filedialog.asksaveasfilename(
+            parent=parent, initialdir=_start_folder(folder), initialfile=name,
+            title=title, confirmoverwrite=True)
+    return _as_path(answer)
 
 
 def choose_folder(folder, title, parent=None):
     """Ask for a folder; return its path or None."""
-    return _as_path(filedialog.askdirectory(
-        parent=parent, initialdir=_start_folder(folder), title=title, mustexist=True))
+    with _keyboard_to_dialog(parent):
+        answer = filedialog.askdirectory(
+            parent=parent, initialdir=_start_folder(folder), title=title, mustexist=True)
+    return _as_path(answer)
 
 
 def choose_color(rgb, title, parent=None):
     """Ask for a colour starting from ``rgb``; return ``(red, green, blue)`` or None."""
     red, green, blue = rgb
-    chosen, _hex = colorchooser.askcolor(
-        color=f"#{red:02x}{green:02x}{blue:02x}", parent=parent, title=title)
+    with _keyboard_to_dialog(parent):
+        chosen, _hex = colorchooser.askcolor(
+            color=f"#{red:02x}{green:02x}{blue:02x}", parent=parent, title=title)
     if chosen is None:
         return None
     # Older Pythons gave floats here; the components are whole numbers.

@@ -36,17 +36,13 @@ def test_the_tour_shows_inspects_animates_and_asks_for_a_file(gui_screen, studen
     # The sky went from blue towards red.
     assert after[2] < before[2] and after[0] > before[0]
     program.expect("Step 4:")
-    gui_screen.wait_for_windows("Pick a picture to show", 1)
-    # Tk's dialog takes keys a moment after it appears: press Escape
-    # again (at most 10 times) while it is still there.
-    for _ in range(10):
-        dialogs = gui_screen.windows("Pick a picture to show")
-        if not dialogs:
-            break
-        gui_screen.press(dialogs[0], "Escape")
-        deadline = time.monotonic() + 0.5
-        while gui_screen.windows("Pick a picture to show") and time.monotonic() < deadline:
-            time.sleep(0.02)  # polling the X server's window list
+    [dialog] = gui_screen.wait_for_windows("Pick a picture to show", 1)
+    # The pickers plugin gives the dialog the keyboard once it is ready.
+    deadline = time.monotonic() + 10
+    while gui_screen._xdotool("getwindowfocus").stdout.strip() != dialog:
+        assert time.monotonic() < deadline, "the file dialog never got the keyboard"
+        time.sleep(0.01)  # polling the X server's focus: nothing to await
+    gui_screen._xdotool("key", "Escape")
     assert "choose_file returned None" in program.expect("    You pressed Cancel")
     program.expect("That is the tour.")
     program.gui_pids.append(int(program.expect("GUI_PID")))
