@@ -15,15 +15,16 @@ a :class:`PluginWarning` and kept in :attr:`PluginRegistry.problems` for
 
 from __future__ import annotations
 
-import importlib.metadata
 import warnings
-from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-import pluggy
+if TYPE_CHECKING:
+    import importlib.metadata
+    from types import ModuleType
 
-from pygraphics_core import hookspecs
+# importlib.metadata, pluggy and the hook specifications are imported when
+# the registry is first used, not with this module: media imports it on the
+# first media.<name>, which must start the GUI process as early as it can.
 
 #: The standard media functions and the distribution that provides each,
 #: so that a student who calls one without its plugin is told what to install.
@@ -50,22 +51,26 @@ class PluginWarning(UserWarning):
     """A plugin could not be loaded or used; the other plugins still work."""
 
 
-@dataclass
 class Plugin:
-    """One installed plugin: an entry point of the group ``pygraphics``."""
+    """One installed plugin: an entry point of the group ``pygraphics``.
 
-    #: The entry point's name, e.g. ``say``.
-    name: str
-    #: The module the entry point names, e.g. ``pygraphics_say.plugin``.
-    module_name: str
-    #: The distribution that declares it, e.g. ``pygraphics-say``.
-    distribution: str
-    #: That distribution's version.
-    version: str
-    #: The imported module, or None while it is not (or could not be) loaded.
-    module: ModuleType | None = None
-    #: Why the plugin could not be loaded, or None if it loaded.
-    failure: str | None = None
+    ``name`` is the entry point's name (``say``), ``module_name`` the module
+    it names (``pygraphics_say.plugin``), ``distribution`` and ``version``
+    those of the distribution that declares it (``pygraphics-say``).
+    ``module`` is the imported module (None until loaded, or if it could not
+    be); ``failure`` says why it could not be loaded (None if it loaded).
+    """
+
+    def __init__(self, name: str, module_name: str, distribution: str, version: str):
+        self.name = name
+        self.module_name = module_name
+        self.distribution = distribution
+        self.version = version
+        self.module: ModuleType | None = None
+        self.failure: str | None = None
+
+    def __repr__(self) -> str:
+        return f"<Plugin {self.distribution} {self.version}: {self.name} = {self.module_name}>"
 
     @property
     def label(self) -> str:
@@ -73,14 +78,18 @@ class Plugin:
         return f"'{self.distribution}' (entry point '{self.name} = {self.module_name}')"
 
 
-@dataclass(frozen=True)
 class PluginProblem:
-    """Something that went wrong with one plugin, in words for its author."""
+    """Something that went wrong with one plugin, in words for its author.
 
-    #: The distribution name of the plugin at fault.
-    distribution: str
-    #: What went wrong, naming the plugin and the cause.
-    message: str
+    ``distribution`` is the plugin at fault; ``message`` names it and the cause.
+    """
+
+    def __init__(self, distribution: str, message: str):
+        self.distribution = distribution
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"PluginProblem({self.distribution!r}, {self.message!r})"
 
     def __str__(self) -> str:
         return self.message
@@ -92,13 +101,13 @@ def describe_exception(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-@dataclass
 class NameClaims:
     """Who has claimed which name so far, so that a second claim can name the first."""
 
-    kind: str
-    owners: dict[str, Plugin | None] = field(default_factory=dict)
-    values: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.owners: dict[str, Plugin | None] = {}
+        self.values: dict[str, Any] = {}
 
 
 class PluginRegistry:
@@ -112,6 +121,10 @@ class PluginRegistry:
         self._search_path = list(search_path) if search_path is not None else None
         self._plugins: list[Plugin] | None = None
         self.problems: list[PluginProblem] = []
+        import pluggy
+
+        from pygraphics_core import hookspecs
+
         self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.manager.add_hookspecs(hookspecs)
         self._commands: dict[str, Any] | None = None
@@ -122,6 +135,10 @@ class PluginRegistry:
     # -- finding and loading -------------------------------------------------
 
     def _entry_points(self) -> list[tuple[importlib.metadata.EntryPoint, str, str]]:
+        import importlib.metadata
+
+        from pygraphics_core import hookspecs
+
         if self._search_path is None:
             distributions = importlib.metadata.distributions()
         else:
@@ -159,6 +176,8 @@ class PluginRegistry:
         except Exception as error:
             self._fail(plugin, f"could not be imported: {describe_exception(error)}")
             return
+        import pluggy
+
         try:
             self.manager.register(module, name=f"{plugin.distribution}:{plugin.name}")
             # Catch hooks with misspelled names now, naming this plugin,
@@ -331,14 +350,14 @@ def media_function(name: str) -> Callable:
         # Tools ask modules for __path__, __all__, __wrapped__...: answer at
         # once rather than loading every plugin.
         raise AttributeError(f"module 'media' has no attribute '{name}'", name=name)
-    plugins = registry()
-    first_look = plugins._media_functions is None
+    first_look = _registry is None or _registry._media_functions is None
     if first_look:
         # Loading every plugin takes a while: let the GUI process, which the
         # function will most likely need, start meanwhile.
         from pygraphics_core import client
 
         client.prepare()
+    plugins = registry()
     function = plugins.media_functions().get(name)
     if function is not None:
         return function
