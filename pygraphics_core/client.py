@@ -53,7 +53,11 @@ class GUIProcessConnection:
                                             timeout=gui_process.HELLO_TIMEOUT)
             self._proxy = amp.Proxy.from_socket(sock, timeout=gui_process.HELLO_TIMEOUT)
             self._proxy.register(Output, _write_output)
-            self._proxy.callRemote(Hello, secret=secret)
+            # Found while the GUI process started (if media had not already).
+            from pygraphics_core import plugins
+
+            found = plugins.registry().found()
+            self._proxy.callRemote(Hello, secret=secret, plugins=found)
             # From now on a call may wait as long as the student takes to
             # answer a dialog; the GUI process ending still wakes it up.
             self._proxy.timeout = None

@@ -22,9 +22,19 @@ class WrongSecret(Exception):
 
 
 class Hello(amp.Command):
-    """Prove that this connection comes from the process that started the GUI process."""
+    """Prove that this connection comes from the process that started the GUI process.
 
-    arguments = [("secret", amp.String())]
+    ``plugins`` lists the plugins the student's process found
+    (:meth:`pygraphics_core.plugins.PluginRegistry.found`): the GUI process
+    loads the same ones, without searching again.
+    """
+
+    arguments = [
+        ("secret", amp.String()),
+        ("plugins", amp.AmpList([("distribution", amp.Unicode()), ("version", amp.Unicode()),
+                                 ("name", amp.Unicode()), ("module", amp.Unicode())],
+                                optional=True)),
+    ]
     response = []
     errors = {WrongSecret: "WRONG_SECRET"}
 

@@ -19,7 +19,6 @@ import warnings
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 if TYPE_CHECKING:
-    import importlib.metadata
     from types import ModuleType
 
 # importlib.metadata, pluggy and the hook specifications are imported when
@@ -95,6 +94,21 @@ class PluginProblem:
         return self.message
 
 
+def _load_object(reference: str) -> Any:
+    """Import what an entry point names: ``package.module`` or ``package.module:object.attr``.
+
+    The same rule as ``importlib.metadata.EntryPoint.load``, without
+    importing importlib.metadata (slow to import, and only the search needs it).
+    """
+    import importlib
+
+    module_name, _, attributes = reference.partition(":")
+    loaded = importlib.import_module(module_name.strip())
+    for attribute in filter(None, attributes.strip().split(".")):
+        loaded = getattr(loaded, attribute)
+    return loaded
+
+
 def describe_exception(error: BaseException) -> str:
     """Say what an exception was in one line: ``ModuleNotFoundError: No module named 'x'``."""
     text = str(error)
@@ -114,11 +128,17 @@ class PluginRegistry:
     """The plugins of one process: found, loaded once, and asked for hooks.
 
     ``PluginRegistry()`` looks at every installed distribution; pass
-    ``search_path`` (a list of folders) to look only there, as tests do.
+    ``search_path`` (a list of folders) to look only there, as tests do, or
+    ``found`` (what :meth:`found` returned in another process) to skip the
+    search: the GUI process gets its list from the student's process, so
+    both use the same plugins, and it need not read every distribution's
+    metadata itself.
     """
 
-    def __init__(self, search_path: Iterable[str] | None = None):
+    def __init__(self, search_path: Iterable[str] | None = None,
+                 found: list[dict[str, str]] | None = None):
         self._search_path = list(search_path) if search_path is not None else None
+        self._found: list[dict[str, str]] | None = found
         self._plugins: list[Plugin] | None = None
         self.problems: list[PluginProblem] = []
         import pluggy
@@ -134,7 +154,18 @@ class PluginRegistry:
 
     # -- finding and loading -------------------------------------------------
 
-    def _entry_points(self) -> list[tuple[importlib.metadata.EntryPoint, str, str]]:
+    def found(self) -> list[dict[str, str]]:
+        """Return the plugins' entry points, found but not loaded.
+
+        Each is a dict with the keys ``distribution``, ``version``, ``name``
+        (of the entry point) and ``module`` (its value, ``package.module`` or
+        ``package.module:object``), sorted by distribution and name.
+        """
+        if self._found is None:
+            self._found = self._search()
+        return [dict(entry) for entry in self._found]
+
+    def _search(self) -> list[dict[str, str]]:
         import importlib.metadata
 
         from pygraphics_core import hookspecs
@@ -155,8 +186,9 @@ class PluginRegistry:
                 # A distribution seen twice on sys.path (say, an editable
                 # install and a copy) is one plugin: the first one wins, as
                 # it would for an import.
-                found.setdefault((name.lower(), entry_point.name),
-                                 (entry_point, name, metadata["Version"]))
+                found.setdefault((name.lower(), entry_point.name), {
+                    "distribution": name, "version": metadata["Version"] or "",
+                    "name": entry_point.name, "module": entry_point.value})
         return [found[key] for key in sorted(found)]
 
     @property
@@ -164,15 +196,16 @@ class PluginRegistry:
         """Every installed plugin, loaded (or with the reason it could not be)."""
         if self._plugins is None:
             self._plugins = []
-            for entry_point, distribution, version in self._entry_points():
-                plugin = Plugin(entry_point.name, entry_point.value, distribution, version)
+            for entry in self.found():
+                plugin = Plugin(entry["name"], entry["module"], entry["distribution"],
+                                entry["version"])
                 self._plugins.append(plugin)
-                self._load(plugin, entry_point)
+                self._load(plugin)
         return self._plugins
 
-    def _load(self, plugin: Plugin, entry_point: importlib.metadata.EntryPoint) -> None:
+    def _load(self, plugin: Plugin) -> None:
         try:
-            module = entry_point.load()
+            module = _load_object(plugin.module_name)
         except Exception as error:
             self._fail(plugin, f"could not be imported: {describe_exception(error)}")
             return

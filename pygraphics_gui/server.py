@@ -50,6 +50,7 @@ class _Candidate:
     def __init__(self, server: "GUIServer", connection: socket.socket):
         self.connection = connection
         self.proved = False
+        self.plugins_found: list[dict] | None = None
         self._secret = server.secret
         self.gate = amp.Dispatcher()
         self.gate.register(Hello, self.hello)
@@ -57,10 +58,11 @@ class _Candidate:
                                      lambda: server._candidate_readable(self))
         self.timer: str | None = None
 
-    def hello(self, secret: bytes) -> dict:
+    def hello(self, secret: bytes, plugins: list[dict] | None = None) -> dict:
         if not hmac.compare_digest(secret, self._secret):
             raise WrongSecret("this is not the secret this window process was started with")
         self.proved = True
+        self.plugins_found = plugins
         return {}
 
 
@@ -150,6 +152,8 @@ class GUIServer:
         self._client = chosen.connection
         self._dispatcher = amp.Dispatcher()
         self._output = OutputForwarding(self._send_output)
+        if self._registry is None:
+            self._registry = plugins.PluginRegistry(found=chosen.plugins_found)
         self._register_everything(self._dispatcher)
         self._client_watcher = SocketWatcher(self.root, self._client, self._client_readable)
         self._client_watcher.resume()
@@ -164,8 +168,7 @@ class GUIServer:
     def _register_everything(self, dispatcher: amp.Dispatcher) -> None:
         dispatcher.register(Ping, lambda: {})
         dispatcher.register(Goodbye, lambda: {"open_windows": len(windows.open_windows())})
-        registry = self._registry if self._registry is not None else plugins.registry()
-        self._backends = BackendLoader(dispatcher, registry)
+        self._backends = BackendLoader(dispatcher, self._registry)
         # Backends load when their commands first arrive; the rest (and any
         # problem with them) a moment later, once the first call is served.
         self.root.after(PRELOAD_DELAY_MS, self._backends.load_all)

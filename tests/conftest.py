@@ -56,4 +56,9 @@ def fake_plugins(tmp_path, monkeypatch) -> FakePlugins:
     monkeypatch.syspath_prepend(str(folder))
     paths = [str(folder), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(paths))
+    # Plugins are found once per process: forget what this one found, as a
+    # freshly started student's program would not know it either.
+    from pygraphics_core import plugins
+
+    monkeypatch.setattr(plugins, "_registry", None)
     return FakePlugins(folder)

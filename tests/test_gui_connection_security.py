@@ -59,3 +59,19 @@ def test_the_secret_is_not_on_the_command_line(gui_client):
     command_line = open(f"/proc/{gui_client.process.pid}/cmdline", "rb").read().split(b"\0")
     assert command_line[1:3] == [b"-m", b"pygraphics_gui"]
     assert len(b"".join(command_line)) < 200
+
+
+@pytest.mark.parametrize("say_is_listed", [True, False])
+def test_the_gui_process_loads_the_plugins_the_student_found(fresh_gui_process, say_is_listed):
+    from pygraphics_say.commands import Say
+
+    _, port, secret = fresh_gui_process
+    found = [{"distribution": "pygraphics-say", "version": "3", "name": "say",
+              "module": "pygraphics_say.plugin"}] if say_is_listed else []
+    with connect(port) as owner:
+        owner.callRemote(Hello, secret=secret, plugins=found)
+        if say_is_listed:
+            assert owner.callRemote(Say, text="found") == {}
+        else:
+            with pytest.raises(amp.AMPError, match="UNHANDLED"):
+                owner.callRemote(Say, text="nobody answers me")
