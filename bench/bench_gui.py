@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import signal
 import socket
 import statistics
@@ -222,12 +223,16 @@ def main() -> int:
         xvfb, os.environ["DISPLAY"] = start_xvfb()
     try:
         rows = [("import media  vs  import PIL.Image", *bench_import(), 1.3)]
-        watcher = MapWatcher()
-        try:
-            rows.append(("first media.say() until mapped  vs  bare Tk child mapping a window",
-                         *bench_first_say(watcher), 1.5))
-        finally:
-            watcher.close()
+        if shutil.which("xev") is None:
+            print("(skipping the first-say figure: it watches the X server with xev, from "
+                  "x11-utils, which is not installed here)")
+        else:
+            watcher = MapWatcher()
+            try:
+                rows.append(("first media.say() until mapped  vs  bare Tk child mapping a "
+                             "window", *bench_first_say(watcher), 1.5))
+            finally:
+                watcher.close()
         rows.append(("Ping round trip through the Tk server  vs  selectors loop",
                      *bench_round_trip(), 1.3))
     finally:

@@ -144,3 +144,44 @@ def test_a_forked_child_of_the_student_gets_its_own_gui_process(student, gui_dis
     assert child_gui != parent_gui
     assert int(program.expect("PARENT STILL")) == parent_gui
     assert program.wait() == 0
+
+
+def test_a_misspelt_media_name_leaves_no_gui_process_behind(student, gui_display):
+    # The first media.<name> starts the GUI process early, while the plugins
+    # load; a name that no plugin gives must stop it again.
+    program = student("""
+        import media
+        from pygraphics_core import gui_process
+        started = []
+        original = gui_process.PendingLaunch.__init__
+        def remember(self):
+            original(self)
+            started.append(self.process)
+        gui_process.PendingLaunch.__init__ = remember
+        try:
+            media.lod_picture
+        except AttributeError as error:
+            print("ERROR", error, flush=True)
+        print("STARTED", [process.pid for process in started], flush=True)
+        print("ENDED", [process.returncode is not None for process in started], flush=True)
+    """)
+    assert program.expect("ERROR") == "module 'media' has no attribute 'lod_picture'"
+    started = eval(program.expect("STARTED"))
+    program.gui_pids.extend(started)
+    assert len(started) == 1
+    assert program.expect("ENDED") == "[True]"
+    assert program.wait() == 0
+
+
+def test_a_program_that_looks_up_say_but_never_calls_it_leaves_no_gui_process(
+        student, gui_display):
+    program = student("""
+        import media
+        from pygraphics_core import client
+        say = media.say
+        print("PENDING", client._pending.process.pid, flush=True)
+    """)
+    gui_pid = int(program.expect("PENDING"))
+    program.gui_pids.append(gui_pid)
+    assert program.wait() == 0
+    assert wait_until_ended(gui_pid, timeout=5)
