@@ -1,10 +1,12 @@
 """The student's side of the connection: :func:`callRemote`.
 
 ``callRemote(Command, **arguments)`` sends one AMP command to the GUI
-process and returns its answer (a dict). The GUI process is started on the
-first call, not when ``media`` is imported, and lives as long as the
-student's program, or longer while it still shows windows: when the
-program ends, it waits until the student has closed them.
+process and returns its answer (a dict). The GUI process is started on
+first use, not when ``media`` is imported: on the first call, or a moment
+earlier, when the first ``media.<name>`` is looked up (see
+:func:`prepare`). It lives as long as the student's program, or longer
+while it still shows windows: when the program ends, it waits until the
+student has closed them.
 
 The connection is replaceable: :func:`use_connection` installs any object
 with ``callRemote(command, **kwargs)`` and ``close()``, which is how
@@ -62,6 +64,12 @@ class GUIProcessConnection:
             # answer a dialog; the GUI process ending still wakes it up.
             self._proxy.timeout = None
             sock.settimeout(None)
+        except (ConnectionError, TimeoutError) as error:
+            gui_process.stop_process(self.process)
+            raise GUIUnavailableError(
+                f"PyGraphics could not open a window: its window process stopped answering "
+                f"while starting ({gui_process.describe_exit(self.process.returncode)}). The "
+                f"lines above may say why.") from error
         except BaseException:
             gui_process.stop_process(self.process)
             raise
@@ -91,12 +99,12 @@ class GUIProcessConnection:
         except Exception:
             gui_process.stop_process(self.process)
             returncode = self.process.returncode
-        how = gui_process._describe_exit(returncode) if returncode is not None else "it stopped"
+        how = gui_process.describe_exit(returncode)
         return (f"The PyGraphics window process has stopped ({how}), so its windows are "
                 f"gone. Call the function again to start a new window process.")
 
     def close(self) -> None:
-        """Say goodbye and disconnect; the GUI process ends once its windows are closed."""
+        """Disconnect; the GUI process ends once its windows are closed."""
         if self._ended_because is None:
             self._ended_because = "This connection to the PyGraphics window process was closed."
             self._proxy.close()

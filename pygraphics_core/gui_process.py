@@ -78,7 +78,10 @@ def _read_line(connection: socket.socket, deadline: float) -> bytes:
     return bytes(received)
 
 
-def _describe_exit(returncode: int) -> str:
+def describe_exit(returncode: int | None) -> str:
+    """Say how a process ended, from its exit status: "it was stopped by signal 9"."""
+    if returncode is None:
+        return "it stopped"
     if returncode < 0:
         return f"it was stopped by signal {-returncode}"
     return f"it exited with code {returncode}"
@@ -187,7 +190,7 @@ def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
             if returncode is not None:
                 raise GUIUnavailableError(
                     f"PyGraphics could not open a window: its window process stopped while "
-                    f"starting ({_describe_exit(returncode)}). The lines above may say why.")
+                    f"starting ({describe_exit(returncode)}). The lines above may say why.")
             continue
         with connection:
             try:

@@ -50,3 +50,20 @@ def test_a_gui_process_that_dies_while_starting_is_reported_promptly(
         client.callRemote(Ping)
     assert time.monotonic() - started < 5
     assert "stopped while starting (it exited with code 7)" in str(raised.value)
+
+
+def test_a_gui_process_that_dies_while_loading_plugins_is_reported_promptly(
+        fresh_client, fake_plugins, monkeypatch, gui_display):
+    # A plugin that kills the process that imports it, but only the GUI
+    # process (the one with Tk loaded).
+    fake_plugins.add("pygraphics-deadly", """
+        import os, sys
+        if "tkinter" in sys.modules:
+            os._exit(5)
+    """)
+    monkeypatch.delenv("PYGRAPHICS_HEADLESS", raising=False)
+    started = time.monotonic()
+    with pytest.raises(gui_process.GUIUnavailableError) as raised:
+        client.callRemote(Ping)
+    assert time.monotonic() - started < 10
+    assert "stopped answering while starting (it exited with code 5)" in str(raised.value)
