@@ -1,0 +1,88 @@
+"""The documentation builds without a single warning, and leaves nothing out.
+
+Sphinx runs as a reader would run it (``sphinx-build``, in its own process),
+with every warning an error. The other tests check that what is public is
+documented: each function of ``media`` (its own and the plugins'), each hook,
+and each plugin's own page.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def documented_names(page: str) -> set[str]:
+    """Return the names that ``auto...::`` directives of a docs page document."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return set(re.findall(r"^\.\. auto(?:function|class|exception|data)::\s+(\S+)", text,
+                          flags=re.MULTILINE))
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    """Build the HTML documentation once; return (exit status, output, folder)."""
+    output_folder = tmp_path_factory.mktemp("html")
+    finished = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html", "-q",
+         "-d", str(output_folder / ".doctrees"), str(DOCS), str(output_folder)],
+        capture_output=True, text=True, timeout=110)
+    return finished.returncode, finished.stdout + finished.stderr, output_folder
+
+
+def test_the_docs_build_with_no_warnings(build):
+    status, output, _ = build
+    assert status == 0 and "WARNING" not in output and "ERROR" not in output, output
+
+
+def test_every_page_is_built_with_its_pictures(build):
+    _, _, html = build
+    pages = [path.relative_to(DOCS).with_suffix(".html")
+             for path in DOCS.rglob("*.rst") if "_build" not in path.parts]
+    pictures_shown = 0
+    for page in pages:
+        built = html / page
+        assert built.is_file(), f"{page} was not built"
+        for source in re.findall(r'<img [^>]*src="([^"]+)"', built.read_text(encoding="utf-8")):
+            assert (built.parent / source).is_file(), f"{page} shows a missing picture {source}"
+            pictures_shown += 1
+    # The tutorial's and the plugins' screenshots at least.
+    assert pictures_shown >= len(list((DOCS / "_static").glob("*.png")))
+
+
+def test_every_media_function_is_in_the_media_reference():
+    import media
+    from pygraphics_core.plugins import registry
+
+    own = {f"media.{name}" for name, value in vars(media).items()
+           if not name.startswith("_") and (inspect.isfunction(value) or inspect.isclass(value))}
+    from_plugins = {f"media.{name}" for name in registry().media_functions()}
+    missing = sorted((own | from_plugins) - documented_names("reference/media.rst"))
+    assert not missing, f"add these to docs/reference/media.rst: {missing}"
+
+
+def test_every_hook_is_in_the_hooks_reference():
+    from pygraphics_core import hookspecs
+
+    hooks = {f"pygraphics_core.hookspecs.{name}" for name in vars(hookspecs)
+             if name.startswith("pygraphics_")}
+    missing = sorted(hooks - documented_names("reference/hooks.rst"))
+    assert not missing, f"add these to docs/reference/hooks.rst: {missing}"
+
+
+def test_every_plugin_page_is_included_in_the_docs():
+    included = "\n".join(page.read_text(encoding="utf-8")
+                         for page in (DOCS / "plugins").glob("*.rst"))
+    for page in (ROOT / "plugins").glob("*/docs/*.rst"):
+        relative = page.relative_to(ROOT).as_posix()
+        assert f".. include:: ../../{relative}" in included, (
+            f"{relative} is not in the docs: add docs/plugins/{page.stem}.rst that includes it "
+            f"(and list it in the toctree of docs/index.rst)")
