@@ -58,5 +58,5 @@ def test_the_examples_of_the_page_print_what_it_shows(page, students_folder, cap
         headless.disable()
     report = capsys.readouterr().out
     assert results.failed == 0, f"docs/guide/{page.name}:\n{report}"
-    if "media.show(" in page.read_text(encoding="utf-8"):
+    if ">>> media.show(" in page.read_text(encoding="utf-8"):
         assert session.calls("show"), "the page shows a picture, but none was shown"
