@@ -86,3 +86,22 @@ def test_every_plugin_page_is_included_in_the_docs():
         assert f".. include:: ../../{relative}" in included, (
             f"{relative} is not in the docs: add docs/plugins/{page.stem}.rst that includes it "
             f"(and list it in the toctree of docs/index.rst)")
+
+
+def test_every_link_between_pages_leads_somewhere(build):
+    _, _, html = build
+    broken = []
+    for page in html.rglob("*.html"):
+        if "_static" in page.parts or "_sources" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r'<a [^>]*href="([^"]+)"', text):
+            if re.match(r"[a-z]+:", target):
+                continue  # another site: not ours to check offline
+            path, _, anchor = target.partition("#")
+            linked = (page.parent / path).resolve() if path else page
+            if not linked.is_file():
+                broken.append(f"{page.relative_to(html)} -> {target}")
+            elif anchor and f'id="{anchor}"' not in linked.read_text(encoding="utf-8"):
+                broken.append(f"{page.relative_to(html)} -> {target} (no such anchor)")
+    assert not broken, "\n".join(broken)
