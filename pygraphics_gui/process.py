@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import sys
+import traceback
 import warnings
 
 from pygraphics_core.gui_process import (LOOPBACK, RENDEZVOUS_VARIABLE, SECRET_VARIABLE,
@@ -83,9 +84,16 @@ def main() -> int:
             return 1
         root.withdraw()
         root.title(APPLICATION_CLASS)
-        from pygraphics_gui.server import GUIServer
+        try:
+            from pygraphics_gui.server import GUIServer
 
-        server = GUIServer(root, bytes.fromhex(secret_hex))
+            server = GUIServer(root, bytes.fromhex(secret_hex))
+        except Exception as error:  # a broken installation: say so, and where
+            traceback.print_exc()
+            rendezvous.sendall(encode_report(secret_hex, error=(
+                f"PyGraphics could not start its window process: {type(error).__name__}: "
+                f"{error}. Reinstalling PyGraphics may help.")))
+            return 1
         rendezvous.sendall(encode_report(secret_hex, port=server.port))
     server.start()
     try:

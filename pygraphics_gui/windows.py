@@ -42,11 +42,15 @@ class Window(tkinter.Toplevel):
     ``Window("Message")`` makes a window titled "Message" on the GUI
     process's hidden root window (or on ``master``). Build its contents
     right after making it: it is shown, centred for its finished size, once
-    Tk is idle again.
+    Tk is idle again. With ``take_focus=True`` it also takes the keyboard
+    focus when shown (a message that Enter closes); by default it leaves
+    the focus where the student is typing.
     """
 
-    def __init__(self, title: str, master: tkinter.Misc | None = None, **options):
+    def __init__(self, title: str, master: tkinter.Misc | None = None, *,
+                 take_focus: bool = False, **options):
         super().__init__(master, **options)
+        self._take_focus = take_focus
         # Hidden until its contents are built, so that it appears once, in
         # the right place, instead of jumping there from the corner.
         self.withdraw()
@@ -66,7 +70,8 @@ class Window(tkinter.Toplevel):
         self.geometry(f"+{x}+{y}")
         self.deiconify()
         self.lift()
-        self.focus_force()
+        if self._take_focus:
+            self.focus_force()
 
     @property
     def is_open(self) -> bool:

@@ -19,7 +19,8 @@ class SayWindow(Window):
     """
 
     def __init__(self, text: str, title: str = "Message", master=None):
-        super().__init__(title, master)
+        # It takes the focus, so that Enter or Escape closes it at once.
+        super().__init__(title, master, take_focus=True)
         self.text = text
         lines = text.split("\n")
         columns = max(FEWEST_COLUMNS, min(MOST_COLUMNS, max(len(line) for line in lines)))
