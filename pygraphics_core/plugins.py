@@ -410,3 +410,12 @@ def media_function(name: str) -> Callable:
     raise AttributeError(
         f"media has no function '{name}': it comes with the plugin '{distribution}'. "
         f"Install it with: pip install {distribution}", name=name)
+
+
+def media_function_names() -> list[str]:
+    """Return the names that installed plugins add to ``media``, sorted.
+
+    For ``media.__dir__``, so that tab completion (IDLE, Jupyter) offers
+    ``media.say`` and the other plugin functions too. It loads the plugins.
+    """
+    return sorted(registry().media_functions())

@@ -181,6 +181,11 @@ def test_an_unknown_name_is_a_plain_attribute_error(registry_with):
     assert plugins.media_function("greet")("Bo") == "hello Bo"
 
 
+def test_the_names_plugins_add_are_listed_for_tab_completion(registry_with):
+    registry_with(("pygraphics-greeter", GREETER))
+    assert plugins.media_function_names() == ["greet"]
+
+
 def test_dunder_names_do_not_load_plugins(monkeypatch):
     monkeypatch.setattr(plugins, "_registry", None)
     with pytest.raises(AttributeError):
