@@ -146,6 +146,10 @@ def test_the_say_plugin_is_found_among_the_installed_distributions():
 
 @pytest.fixture
 def registry_with(monkeypatch, fake_plugins):
+    # No GUI process is wanted here: headless mode keeps the first lookup
+    # from starting one early.
+    monkeypatch.setenv("PYGRAPHICS_HEADLESS", "1")
+
     def use(*plugin_sources):
         for distribution, code in plugin_sources:
             fake_plugins.add(distribution, code)
