@@ -267,3 +267,22 @@ def student():
     yield start
     for program in started:
         program.stop()
+
+
+def pytest_unconfigure(config):
+    """End the test session's own GUI process, if a test left one running.
+
+    Otherwise, at exit, PyGraphics would wait (as for a student's program)
+    until someone closes the windows that test left open, and the test run
+    would never end.
+    """
+    client = sys.modules.get("pygraphics_core.client")
+    if client is None:
+        return
+    from pygraphics_core import gui_process
+
+    client.cancel_prepared()
+    current = client.use_connection(None)
+    if isinstance(current, client.GUIProcessConnection):
+        current.close()
+        gui_process.stop_process(current.process)
