@@ -25,6 +25,7 @@ import doctest
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -133,6 +134,28 @@ class ReadersEnvironment:
                              f"and pygraphics")
 
 
+    def end_its_processes(self) -> None:
+        """Kill every process still running this environment's Python (after a failure).
+
+        A program of the tutorial that failed may leave its GUI process, with a
+        window open, behind; a later run would find that window and be misled.
+        """
+        if not Path("/proc").is_dir():
+            return
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                command_line = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue  # gone meanwhile, or not ours to read
+            if command_line and command_line[0] == self.python.encode():
+                try:
+                    os.kill(int(entry.name), signal.SIGKILL)
+                except OSError:
+                    pass
+
+
 def environment() -> dict[str, str]:
     """The reader's environment variables: a screen, and no headless mode."""
     variables = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -171,8 +194,20 @@ def run_and_close_window(argv, folder, title, gui_screen) -> str:
 def test_the_tutorial_works_exactly_as_written(tmp_path, gui_display, gui_screen):
     steps = read_steps()
     assert [step.kind for step in steps].count("run") >= 4, "the tutorial lost its commands"
+    titles = {step.window for step in steps if step.window}
+    left_over = {title: gui_screen.windows(title) for title in titles if gui_screen.windows(title)}
+    assert not left_over, (f"windows {sorted(left_over)} are already on the screen "
+                           f"{gui_display}: close them, or this test cannot tell them apart")
     reader = ReadersEnvironment(tmp_path / "readers-venv")
-    work = tmp_path / "tutorial"
+    try:
+        follow_the_tutorial(steps, reader, tmp_path / "tutorial", gui_screen)
+    finally:
+        reader.end_its_processes()
+
+
+def follow_the_tutorial(steps: list[Step], reader: ReadersEnvironment, work: Path,
+                        gui_screen) -> None:
+    """Write the files and run the commands of ``steps``, checking each output."""
     work.mkdir()
     written: list[str] = []
     unhandled_seen = False
