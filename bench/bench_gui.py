@@ -14,6 +14,12 @@ Three figures, each beside a baseline measured in the same run:
 
 Windows are seen being mapped by ``xev`` watching the X server (Linux and
 other X11 systems; x11-utils). Without $DISPLAY an Xvfb is started.
+
+What figure 2 pays for beyond the baseline's Python + Tk start: in the
+student's process, finding and loading the plugins for ``media.say`` (the
+GUI process is already starting meanwhile); in the GUI process, importing
+the AMP layer, pluggy and the server, loading the plugins' command
+modules and the say backend, the handshake, and building the window.
 """
 
 from __future__ import annotations
