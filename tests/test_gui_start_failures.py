@@ -67,3 +67,15 @@ def test_a_gui_process_that_dies_while_loading_plugins_is_reported_promptly(
         client.callRemote(Ping)
     assert time.monotonic() - started < 10
     assert "stopped answering while starting (it exited with code 5)" in str(raised.value)
+
+
+def test_starting_the_gui_process_by_hand_explains_what_it_is(monkeypatch):
+    import subprocess
+    import sys
+
+    monkeypatch.delenv(gui_process.SECRET_VARIABLE, raising=False)
+    result = subprocess.run([sys.executable, "-m", "pygraphics_gui"], capture_output=True,
+                            text=True, timeout=30)
+    assert result.returncode == 2
+    assert "PyGraphics starts it by itself" in result.stderr
+    assert "media.say('Hello')" in result.stderr
