@@ -15,13 +15,15 @@ through a ``.pth`` file, so that ``pip install -e .`` installs the tutorial's
 plugin into it only: other tests running at the same time never see it, and
 nothing needs uninstalling afterwards. In the commands, ``python`` is that
 environment's Python and ``pygraphics`` its ``python -m
-pygraphics_core.cli``; ``pip install`` gets ``--no-deps
---no-build-isolation`` so that it works without a network.
+pygraphics_core.cli``; ``pip install`` gets ``--no-deps`` (and
+``--no-build-isolation`` when we have setuptools) so that it works without
+a network.
 """
 
 from __future__ import annotations
 
 import doctest
+import importlib.util
 import os
 import re
 import shlex
@@ -125,8 +127,11 @@ class ReadersEnvironment:
         if words[0] == "python":
             words[0] = self.python
             if words[1:4] == ["-m", "pip", "install"]:
-                words[4:4] = ["--no-deps", "--no-build-isolation",
-                              "--disable-pip-version-check"]
+                words[4:4] = ["--no-deps", "--disable-pip-version-check"]
+                if importlib.util.find_spec("setuptools") is not None:
+                    # Build with our setuptools: no download. (Python 3.12's
+                    # venv has none; pip then fetches one, as dev.py does.)
+                    words[4:4] = ["--no-build-isolation"]
             return words
         if words[0] == "pygraphics":
             return [self.python, "-m", "pygraphics_core.cli", *words[1:]]
