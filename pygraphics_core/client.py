@@ -64,13 +64,16 @@ class GUIProcessConnection:
             # answer a dialog; the GUI process ending still wakes it up.
             self._proxy.timeout = None
             sock.settimeout(None)
+            pending.done()
         except (ConnectionError, TimeoutError) as error:
+            pending.done()
             gui_process.stop_process(self.process)
             raise GUIUnavailableError(
                 f"PyGraphics could not open a window: its window process stopped answering "
                 f"while starting ({gui_process.describe_exit(self.process.returncode)}). The "
                 f"lines above may say why.") from error
         except BaseException:
+            pending.done()
             gui_process.stop_process(self.process)
             raise
         self._ended_because: str | None = None
@@ -184,7 +187,13 @@ def cancel_prepared() -> None:
 def _take_prepared():
     global _pending
     pending, _pending = _pending, None
-    return pending if _pending_pid == os.getpid() else None
+    if pending is None or _pending_pid != os.getpid():
+        return None
+    if pending.process.poll() is not None:
+        # It ended before it was needed (someone killed it): start afresh.
+        pending.cancel()
+        return None
+    return pending
 
 
 def _new_connection() -> Connection:

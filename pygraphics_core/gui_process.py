@@ -7,14 +7,18 @@ How a launch goes (every step has a time limit):
 2. It starts ``python -m pygraphics_gui`` with the secret and the
    rendezvous port in environment variables (not on the command line,
    which other users can read with ``ps``).
-3. The GUI process starts Tk, listens on a loopback port of its own, and
-   connects to the rendezvous to report, in one JSON line, the secret (so
+3. The GUI process connects to the rendezvous, starts Tk, listens on a
+   loopback port of its own, and reports, in one JSON line, the secret (so
    the student's process knows who is speaking) and either its port or
    why it could not start (for example: no display).
 4. The student's process connects to that port and sends the secret in a
    :class:`~pygraphics_core.commands.Hello` command. The GUI process
    answers only a connection that does this first, and then stops
    listening: no other process can drive it.
+5. Until then the rendezvous connection stays open: if the student's
+   process ends first (even killed), the GUI process sees it close, and
+   ends too. So it may wait for the first call as long as the program
+   runs, and never outlives a program that made no call.
 
 Waiting for the GUI process is done with sockets and time limits, never by
 reading its output pipe, because Windows cannot wait on a pipe with a time
@@ -114,6 +118,7 @@ class PendingLaunch:
                 "process.")
         self.secret = secrets.token_bytes(32)
         self.started = time.monotonic()
+        self._launcher_line: socket.socket | None = None
         self._rendezvous = socket.create_server((LOOPBACK, 0))
         self._rendezvous.settimeout(_LIVENESS_INTERVAL)
         options = {}
@@ -141,19 +146,26 @@ class PendingLaunch:
         """
         try:
             with self._rendezvous:
-                report = _await_report(self._rendezvous, self.process, self.secret,
-                                       self.started + timeout)
+                report, self._launcher_line = _await_report(
+                    self._rendezvous, self.process, self.secret, self.started + timeout)
         except BaseException:
             stop_process(self.process)
             raise
         if "error" in report:
-            stop_process(self.process)
+            self.cancel()
             raise GUIUnavailableError(str(report["error"]))
         return self.process, int(report["port"]), self.secret
+
+    def done(self) -> None:
+        """The handshake is over: the GUI process no longer watches for our end."""
+        if self._launcher_line is not None:
+            self._launcher_line.close()
+            self._launcher_line = None
 
     def cancel(self) -> None:
         """Stop the GUI process: it is not needed after all."""
         self._rendezvous.close()
+        self.done()
         stop_process(self.process)
 
 
@@ -166,16 +178,9 @@ def start_launch() -> PendingLaunch:
     return PendingLaunch()
 
 
-def launch(timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes]:
-    """Start a GUI process; return it, its port and its secret once it is ready.
-
-    Raises :class:`GUIUnavailableError` as :meth:`PendingLaunch.finish` does.
-    """
-    return start_launch().finish(timeout)
-
-
 def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
-                  secret: bytes, deadline: float) -> dict:
+                  secret: bytes, deadline: float) -> tuple[dict, socket.socket]:
+    """Return the GUI process's report, and the connection it came on (still open)."""
     import hmac
 
     while True:
@@ -192,15 +197,16 @@ def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
                     f"PyGraphics could not open a window: its window process stopped while "
                     f"starting ({describe_exit(returncode)}). The lines above may say why.")
             continue
-        with connection:
-            try:
-                line = _read_line(connection, min(deadline, time.monotonic() + HELLO_TIMEOUT))
-                report = json.loads(line.decode("utf-8"))
-                sent_secret = bytes.fromhex(report["secret"])
-            except (OSError, ValueError, KeyError, TypeError):
-                continue  # not our GUI process: keep waiting for it
-            if hmac.compare_digest(sent_secret, secret):
-                return report
+        try:
+            line = _read_line(connection, min(deadline, time.monotonic() + HELLO_TIMEOUT))
+            report = json.loads(line.decode("utf-8"))
+            sent_secret = bytes.fromhex(report["secret"])
+        except (OSError, ValueError, KeyError, TypeError):
+            connection.close()
+            continue  # not our GUI process: keep waiting for it
+        if hmac.compare_digest(sent_secret, secret):
+            return report, connection
+        connection.close()
 
 
 def stop_process(process: subprocess.Popen) -> None:

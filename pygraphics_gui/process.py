@@ -1,6 +1,6 @@
 """The life of a GUI process: start Tk, report to the launcher, serve, end.
 
-Started by :func:`pygraphics_core.gui_process.launch` as
+Started by :func:`pygraphics_core.gui_process.start_launch` as
 ``python -m pygraphics_gui``; see that module for the start-up handshake.
 """
 
@@ -74,7 +74,8 @@ def main() -> int:
     amp_log = logging.getLogger("pygraphics_core.amp")
     amp_log.addHandler(_OneLineReport(logging.WARNING))
     amp_log.propagate = False
-    with socket.create_connection((LOOPBACK, int(rendezvous_port)), timeout=10) as rendezvous:
+    rendezvous = socket.create_connection((LOOPBACK, int(rendezvous_port)), timeout=10)
+    with rendezvous:
         try:
             import tkinter
 
@@ -95,7 +96,8 @@ def main() -> int:
                 f"{error}. Reinstalling PyGraphics may help.")))
             return 1
         rendezvous.sendall(encode_report(secret_hex, port=server.port))
-    server.start()
+        # The server keeps it: it closes when the launcher goes.
+        server.start(launcher=rendezvous.detach())
     try:
         root.mainloop()
     finally:

@@ -29,8 +29,6 @@ from pygraphics_gui.backend_loading import BackendLoader
 from pygraphics_gui.output import OutputForwarding
 from pygraphics_gui.socket_watch import SocketWatcher
 
-#: How long the server waits for its client to connect at all.
-CLIENT_TIMEOUT_MS = 30_000
 #: How long a new connection has to prove itself with Hello.
 HELLO_TIMEOUT_MS = 10_000
 #: The longest a send to the client may block (its socket buffer is full).
@@ -84,15 +82,45 @@ class GUIServer:
         self._dispatcher: amp.Dispatcher | None = None
         self._output: OutputForwarding | None = None
         self.client_gone = False
-        self._wait_timer: str | None = None
+        self._launcher: socket.socket | None = None
+        self._launcher_watcher: SocketWatcher | None = None
         self._backends: BackendLoader | None = None
         self._serving = False
         windows.add_close_listener(self._window_closed)
 
-    def start(self) -> None:
-        """Start accepting; give up if no client proves itself in time."""
+    def start(self, launcher: int | None = None) -> None:
+        """Start accepting.
+
+        ``launcher`` is the file descriptor of the connection to the process
+        that started this one (the rendezvous): if it closes before a client
+        has proved itself, the launcher has gone, and so does this process.
+        """
         self._listener_watcher.resume()
-        self._wait_timer = self.root.after(CLIENT_TIMEOUT_MS, self._no_client_came)
+        if launcher is not None:
+            self._launcher = socket.socket(fileno=launcher)
+            self._launcher.setblocking(False)
+            self._launcher_watcher = SocketWatcher(self.root, self._launcher,
+                                                   self._launcher_readable)
+            self._launcher_watcher.resume()
+
+    def _launcher_readable(self) -> None:
+        try:
+            if self._launcher.recv(1):
+                return  # the launcher has nothing to say; only its going counts
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            pass
+        self._stop_watching_launcher()
+        if self._client is None and not self.client_gone:
+            self.client_gone = True
+            self._quit_if_done()
+
+    def _stop_watching_launcher(self) -> None:
+        if self._launcher is not None:
+            self._launcher_watcher.stop()
+            self._launcher.close()
+            self._launcher = None
 
     # -- before the client: accepting and checking the secret ---------------
 
@@ -139,7 +167,7 @@ class GUIServer:
 
     def _adopt(self, chosen: _Candidate) -> None:
         """Make ``chosen`` the client: stop listening, register every backend."""
-        self.root.after_cancel(self._wait_timer)
+        self._stop_watching_launcher()
         self._listener_watcher.stop()
         self._listener.close()
         self._listener = None
@@ -157,11 +185,6 @@ class GUIServer:
         self._register_everything(self._dispatcher)
         self._client_watcher = SocketWatcher(self.root, self._client, self._client_readable)
         self._client_watcher.resume()
-
-    def _no_client_came(self) -> None:
-        print("PyGraphics: no program connected to this window process; it stops now.",
-              file=sys.stderr)
-        self.root.quit()
 
     # -- registering responders ----------------------------------------------
 
@@ -269,6 +292,7 @@ class GUIServer:
     def close(self) -> None:
         """Close every socket (the event loop has ended)."""
         windows.remove_close_listener(self._window_closed)
+        self._stop_watching_launcher()
         if self._listener is not None:
             self._listener_watcher.stop()
             self._listener.close()

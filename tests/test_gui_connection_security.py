@@ -11,9 +11,9 @@ from pygraphics_core.commands import Hello, Ping, WrongSecret
 @pytest.fixture
 def fresh_gui_process(gui_display):
     """A GUI process just launched, that no client has connected to yet."""
-    process, port, secret = gui_process.launch()
-    yield process, port, secret
-    gui_process.stop_process(process)
+    pending = gui_process.start_launch()
+    yield pending.finish()
+    pending.cancel()
 
 
 def connect(port):

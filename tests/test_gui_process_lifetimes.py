@@ -185,3 +185,24 @@ def test_a_program_that_looks_up_say_but_never_calls_it_leaves_no_gui_process(
     program.gui_pids.append(gui_pid)
     assert program.wait() == 0
     assert wait_until_ended(gui_pid, timeout=5)
+
+
+def test_a_gui_process_started_early_ends_when_its_program_is_killed_before_calling(
+        student, gui_display):
+    # Nothing connected yet: the GUI process watches its line to the
+    # launcher instead, and ends when that closes.
+    program = student("""
+        import time
+        import media
+        from pygraphics_core import client
+        say = media.say
+        time.sleep(0.5)  # (the student types slowly): the GUI process must wait
+        print("PENDING", client._pending.process.pid, flush=True)
+        input()
+    """)
+    gui_pid = int(program.expect("PENDING"))
+    program.gui_pids.append(gui_pid)
+    assert process_is_running(gui_pid)
+    program.process.kill()
+    program.wait()
+    assert wait_until_ended(gui_pid, timeout=10)
