@@ -9,7 +9,8 @@ and answers commands as they arrive, without threads: Tk tells it when the
 socket has data (see :mod:`pygraphics_gui.socket_watch`).
 
 The process ends when the client has gone (it said goodbye, exited, or was
-killed) and no :class:`~pygraphics_gui.windows.Window` is open.
+killed) and no :class:`~pygraphics_gui.windows.Window` is open; before any
+client has connected, when the process that launched it has gone.
 """
 
 from __future__ import annotations
