@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("PYGRAPHICS_VENV", ROOT / ".venv"))
 
-# The main job. Later issues replace it with the student tour.
-DEMO = ["bench/bench_amp.py"]
+# The main job: a tour of PyGraphics for a new user.
+DEMO = ["-m", "pygraphics_core.tour"]
 
 
 def venv_python():

@@ -28,19 +28,20 @@ if TYPE_CHECKING:
 #: The standard media functions and the distribution that provides each,
 #: so that a student who calls one without its plugin is told what to install.
 STANDARD_FUNCTIONS = {
-    **dict.fromkeys(["show", "inspect", "update", "close", "close_inspect"], "pygraphics-show"),
+    **dict.fromkeys(["show", "inspect", "update", "close", "close_inspect", "is_shown"],
+                  "pygraphics-show"),
     "say": "pygraphics-say",
     **dict.fromkeys(
         ["choose_file", "choose_save_filename", "choose_folder", "choose_color"],
         "pygraphics-pickers",
     ),
     **dict.fromkeys(
-        ["ask", "ask_number", "ask_yes_no", "ask_choice", "ask_choices", "ask_password",
+        ["ask", "ask_number", "ask_integer", "ask_yes_no", "ask_choice", "ask_choices", "ask_password",
          "show_information", "show_warning", "show_error"],
         "pygraphics-ask",
     ),
     **dict.fromkeys(
-        ["play", "blocking_play", "play_in_range", "stop", "inspect_sound"],
+        ["play", "blocking_play", "play_in_range", "play_at_rate", "stop", "inspect_sound"],
         "pygraphics-sound",
     ),
 }

@@ -224,3 +224,21 @@ def test_every_hook_is_implemented_by_some_test(name):
                 if any(path.parent.parent.glob("tests/test_*.py"))]
     assert any(f"def {name}(" in source for source in sources), \
         f"neither a test nor a tested standard plugin implements the hook {name}"
+
+
+def test_every_function_of_the_standard_plugins_says_which_plugin_to_install():
+    """A student without a standard plugin is told its name for every function it adds."""
+    from pygraphics_core.plugins import STANDARD_FUNCTIONS, PluginRegistry
+
+    registry = PluginRegistry()
+    standard = {path.name for path in (Path(__file__).parent.parent / "plugins").iterdir()
+                if (path / "setup.cfg").exists()}
+    seen = set()
+    for plugin, functions in registry.call_each("pygraphics_media_functions"):
+        if plugin.distribution not in standard:
+            continue
+        seen.add(plugin.distribution)
+        wrong = {name: STANDARD_FUNCTIONS.get(name) for name in functions
+                 if STANDARD_FUNCTIONS.get(name) != plugin.distribution}
+        assert wrong == {}, f"{plugin.distribution} adds functions the table misses"
+    assert seen == standard

@@ -127,5 +127,3 @@ def screen(tk_root):
     """Drive the real screen of ``tk_root``: mouse, keys, screenshots."""
     return Screen(tk_root)
 
-
-from pygraphics_core.testing import headless  # noqa: E402,F401  (the fixture, by name)
