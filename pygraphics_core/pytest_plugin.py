@@ -216,7 +216,10 @@ class StudentProcess:
         return self.process.stderr.read().decode("utf-8", "replace")
 
     def stop(self) -> None:
-        """End the program and every GUI process it reported."""
+        """End the program and every GUI process it started or reported."""
+        # Its GUI processes outlive it on purpose (their windows stay open),
+        # so find them while they are still its children.
+        self.gui_pids += child_pids(self.process.pid)
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=10)
@@ -224,6 +227,19 @@ class StudentProcess:
             kill_if_running(pid)
         for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
             stream.close()
+
+
+def child_pids(pid: int) -> list[int]:
+    """Return the processes whose parent is ``pid`` (where /proc tells; else none)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == str(pid):
+            children.append(int(stat.parent.name))
+    return children
 
 
 def process_is_running(pid: int) -> bool:
