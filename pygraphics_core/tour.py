@@ -100,7 +100,8 @@ def tour():
         "            media.set_blue(pixel, media.get_blue(pixel) * 9 // 10)\n"
         "            ...\n"
         "    media.update(beach)      # after each round: an animation\n"
-        "    Watch the beach window: the sun goes down.")
+        "    Watch the beach window (media.show brings it to the front): the sun goes down.")
+    media.show(beach)
     frames = sunset(media, beach)
     say(f"    Done: {frames} rounds, each followed by media.update(beach).")
     next_step()

@@ -17,6 +17,11 @@ from __future__ import annotations
 import tkinter
 from typing import Callable
 
+#: How far (pixels) each open window moves the next one down and right...
+CASCADE_STEP = 30
+#: ...for up to this many windows; then the cascade starts again at the centre.
+CASCADE_WINDOWS = 8
+
 _open_windows: list["Window"] = []
 _close_listeners: list[Callable[[int], None]] = []
 
@@ -38,6 +43,9 @@ def remove_close_listener(listener: Callable[[int], None]) -> None:
 
 class Window(tkinter.Toplevel):
     """A top-level window, centred on the screen when first shown.
+
+    When other windows are open already, it appears a little below and to
+    the right of the centre, so it never hides another window exactly.
 
     ``Window("Message")`` makes a window titled "Message" on the GUI
     process's hidden root window (or on ``master``). Build its contents
@@ -65,8 +73,14 @@ class Window(tkinter.Toplevel):
             return
         self.update_idletasks()
         width, height = self.winfo_reqwidth(), self.winfo_reqheight()
-        x = max(0, (self.winfo_screenwidth() - width) // 2)
-        y = max(0, (self.winfo_screenheight() - height) // 2)
+        # Each window that is already open moves the new one a step down and
+        # to the right, so that a window never hides another one exactly
+        # (a student who shows two pictures sees that there are two).
+        step = CASCADE_STEP * ((len(_open_windows) - 1) % CASCADE_WINDOWS)
+        x = min(max(0, (self.winfo_screenwidth() - width) // 2 + step),
+                max(0, self.winfo_screenwidth() - width))
+        y = min(max(0, (self.winfo_screenheight() - height) // 2 + step),
+                max(0, self.winfo_screenheight() - height))
         self.geometry(f"+{x}+{y}")
         self.deiconify()
         self.lift()

@@ -61,6 +61,17 @@ def test_the_window_is_centred_on_the_screen(gui_client, gui_screen):
     assert abs((y + height / 2) - screen_height / 2) <= 2
 
 
+def test_a_second_window_does_not_hide_the_first(gui_client, gui_screen):
+    media.say("First")
+    (first,) = gui_screen.wait_for_windows(TITLE, 1)
+    media.say("Second")
+    windows = gui_screen.wait_for_windows(TITLE, 2)
+    (second,) = [window for window in windows if window != first]
+    first_x, first_y, _, _ = gui_screen.geometry(first)
+    second_x, second_y, _, _ = gui_screen.geometry(second)
+    assert second_x > first_x and second_y > first_y
+
+
 @pytest.mark.parametrize("text", [
     "Привет, мир! Ελληνικά, עברית, العربية, हिन्दी, 日本語 and emoji 🎉",
     "word " * 60_000,  # 300 kB: several AMP values (BigUnicode)
