@@ -15,12 +15,8 @@ Sending checks each value and raises TypeError (wrong type) or ValueError
 
 from __future__ import annotations
 
-import datetime
-import decimal
 import operator
-import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from .boxes import (
     MAX_VALUE_LENGTH,
@@ -31,6 +27,13 @@ from .boxes import (
     parse_boxes,
 )
 from .errors import ProtocolError
+
+# Imported when first needed, to keep ``import pygraphics_core.amp`` quick
+# (it is on the path of every student's first call): the typing module only
+# for type checkers; datetime, decimal and re only by the types that use them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "Argument",
@@ -98,9 +101,27 @@ class Argument:
         return self.from_bytes(box[key])
 
 
+_compiled: dict = {}
+
+
+def _pattern(source: bytes, ignore_case: bool = False):
+    """The compiled regular expression *source*, compiled on first use.
+
+    Compiling the patterns of this module at import took milliseconds that
+    most programs (which never send a Float or a DateTime) would pay for
+    nothing.
+    """
+    pattern = _compiled.get((source, ignore_case))
+    if pattern is None:
+        import re
+
+        pattern = re.compile(source, re.IGNORECASE if ignore_case else 0)
+        _compiled[source, ignore_case] = pattern
+    return pattern
+
+
 # Integers ------------------------------------------------------------------
 
-_INTEGER = re.compile(rb"-?[0-9]+")
 # Python refuses to convert ints of more than about 4,300 digits to or from
 # text in one go (CVE-2020-10735); splitting keeps any size working while
 # each step stays under the limit.
@@ -140,13 +161,11 @@ class Integer(Argument):
 
     def from_bytes(self, data: bytes) -> int:
         # bytes.isdigit() is true for ASCII digits only: no sign, space or "_".
-        if data.isdigit() and len(data) <= _SAFE_DIGITS:
-            return int(data)
-        if _INTEGER.fullmatch(data) is None:
-            raise ValueError(f"{data[:40]!r} is not an integer")
-        if data[:1] == b"-":
+        if data.isdigit():
+            return int(data) if len(data) <= _SAFE_DIGITS else _parse_digits(data)
+        if data[:1] == b"-" and data[1:].isdigit():
             return -_parse_digits(data[1:])
-        return _parse_digits(data)
+        raise ValueError(f"{data[:40]!r} is not an integer")
 
 
 class Float(Argument):
@@ -155,9 +174,8 @@ class Float(Argument):
     An int is accepted too and sent as the float it equals.
     """
 
-    _FLOAT = re.compile(
-        rb"[-+]?(?:nan|inf|infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?)",
-        re.IGNORECASE,
+    _FLOAT = (
+        rb"[-+]?(?:nan|inf|infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?)"
     )
 
     def to_bytes(self, value: Any) -> bytes:
@@ -171,7 +189,7 @@ class Float(Argument):
             ) from None
 
     def from_bytes(self, data: bytes) -> float:
-        if self._FLOAT.fullmatch(data) is None:
+        if _pattern(self._FLOAT, ignore_case=True).fullmatch(data) is None:
             raise ValueError(f"{data[:40]!r} is not a float")
         return float(data)
 
@@ -244,18 +262,21 @@ class Decimal(Argument):
     ``-Infinity``, ``NaN``, ``-NaN``, ``sNaN``, ``-sNaN``.
     """
 
-    _DECIMAL = re.compile(
-        rb"[-+]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?|inf|infinity|s?nan[0-9]*)",
-        re.IGNORECASE,
+    _DECIMAL = (
+        rb"[-+]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?|inf|infinity|s?nan[0-9]*)"
     )
 
     def to_bytes(self, value: Any) -> bytes:
+        import decimal
+
         if not isinstance(value, decimal.Decimal):
             raise TypeError(f"expected a decimal.Decimal, got {_describe(value)}")
         return str(value).encode("ascii")
 
     def from_bytes(self, data: bytes) -> decimal.Decimal:
-        if self._DECIMAL.fullmatch(data) is None:
+        import decimal
+
+        if _pattern(self._DECIMAL, ignore_case=True).fullmatch(data) is None:
             raise ValueError(f"{data[:40]!r} is not a decimal number")
         return decimal.Decimal(data.decode("ascii"))
 
@@ -269,12 +290,14 @@ class DateTime(Argument):
     instant it means depends on the sender's clock.
     """
 
-    _DATETIME = re.compile(
+    _DATETIME = (
         rb"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
         rb"\.([0-9]{6})([-+])([0-9]{2}):([0-9]{2})"
     )
 
     def to_bytes(self, value: Any) -> bytes:
+        import datetime
+
         if not isinstance(value, datetime.datetime):
             raise TypeError(f"expected a datetime.datetime, got {_describe(value)}")
         offset = value.utcoffset()
@@ -298,7 +321,9 @@ class DateTime(Argument):
         ).encode("ascii")
 
     def from_bytes(self, data: bytes) -> datetime.datetime:
-        match = self._DATETIME.fullmatch(data)
+        import datetime
+
+        match = _pattern(self._DATETIME).fullmatch(data)
         if match is None:
             raise ValueError(f"{data[:40]!r} is not an AMP date and time")
         year, month, day, hour, minute, second, micro, sign, off_h, off_m = match.groups()
@@ -519,7 +544,20 @@ class Schema:
             key = name.encode("utf-8")
             check_key(key)
             self.names[name] = (key, argument)
-        self._entries = [(name, key, argument) for name, (key, argument) in self.names.items()]
+        #: ``(name, key, argument type)`` for each argument, in declared order.
+        self.entries = [(name, key, argument) for name, (key, argument) in self.names.items()]
+        # What decode() does for each argument: most types decode the one
+        # value under their key (from_bytes), and calling that directly
+        # spares a call per argument; the others decode from the whole box.
+        self._decoders = [
+            (
+                name,
+                key,
+                argument.from_bytes if type(argument).from_box is Argument.from_box else None,
+                argument,
+            )
+            for name, key, argument in self.entries
+        ]
 
     def encode(self, values: Mapping[str, Any], context: str = "") -> Box:
         """Encode *values* into a new box; raise TypeError/ValueError naming the argument."""
@@ -531,7 +569,7 @@ class Schema:
                     f"{where} got an unexpected argument {name!r}; its arguments are: {expected}"
                 )
         box: Box = {}
-        for name, key, argument in self._entries:
+        for name, key, argument in self.entries:
             value = values.get(name)
             if value is None:
                 if argument.optional:
@@ -557,7 +595,7 @@ class Schema:
     def decode(self, box: Mapping[bytes, bytes], context: str = "") -> dict[str, Any]:
         """Decode a received box; raise ProtocolError if it is missing or malformed."""
         values = {}
-        for name, key, argument in self._entries:
+        for name, key, from_bytes, argument in self._decoders:
             if key not in box:
                 if argument.optional:
                     values[name] = None
@@ -567,7 +605,10 @@ class Schema:
                     f"the argument {name!r}"
                 )
             try:
-                values[name] = argument.from_box(key, box)
+                if from_bytes is not None:
+                    values[name] = from_bytes(box[key])
+                else:
+                    values[name] = argument.from_box(key, box)
             except Exception as error:  # any failure to decode is the peer's fault
                 raise ProtocolError(
                     f"{self.owner}{' ' + context if context else ''}: the peer sent a "

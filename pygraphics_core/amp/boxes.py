@@ -13,9 +13,14 @@ writes them, so the same box always gives the same bytes.
 from __future__ import annotations
 
 import struct
-from typing import Any, Mapping, Union
 
 from .errors import ProtocolError
+
+# typing costs milliseconds to import, and annotations are never evaluated
+# here (``from __future__ import annotations``): only type checkers need it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Mapping, Union
 
 MAX_KEY_LENGTH = 255
 """The longest key AMP allows, in bytes."""
@@ -34,13 +39,15 @@ largest picture a course sends (a 4000x3000 RGBA picture is 48 MB).
 Box = dict
 """A box as this package builds and parses it: ``dict[bytes, bytes]``."""
 
-BytesLike = Union[bytes, bytearray, memoryview]
+BytesLike = "bytes | bytearray | memoryview"
+"""What the encoders accept as a value (an annotation, for readers)."""
 
-_pack_length = struct.Struct(">H").pack
-# The length prefixes of keys and short values, made once: most values are short.
-_CACHED_LENGTHS = 1024
-_LENGTHS = [_pack_length(length) for length in range(_CACHED_LENGTHS)]
-_END_OF_BOX = _LENGTHS[0]
+length_prefix = struct.Struct(">H").pack
+"""The 2-byte big-endian length that precedes each key and value on the wire."""
+
+_END_OF_BOX = length_prefix(0)
+# Chunks up to this size are parsed from a bytes copy (see BoxParser.feed).
+_SMALL_CHUNK = 16 * 1024
 
 
 def check_key(key: bytes) -> None:
@@ -69,12 +76,7 @@ def encode_box_parts(box: Mapping[bytes, BytesLike], parts: list) -> None:
         value_length = value.nbytes if type(value) is memoryview else len(value)
         if not 0 < key_length <= MAX_KEY_LENGTH or value_length > MAX_VALUE_LENGTH:
             _check_lengths(key, value_length)
-        parts += (
-            _LENGTHS[key_length],
-            key,
-            _LENGTHS[value_length] if value_length < _CACHED_LENGTHS else _pack_length(value_length),
-            value,
-        )
+        parts += (length_prefix(key_length), key, length_prefix(value_length), value)
     parts.append(_END_OF_BOX)
 
 
@@ -154,9 +156,16 @@ class BoxParser:
     def feed(self, data: BytesLike) -> list[Box]:
         """Take the next chunk of the stream; return the boxes it completes."""
         boxes: list[Box] = []
-        data = memoryview(data)
-        if data.format != "B":
-            data = data.cast("B")
+        if type(data) is not bytes or len(data) > _SMALL_CHUNK:
+            data = memoryview(data)
+            if data.format != "B":
+                data = data.cast("B")
+            # A small chunk (a call, an answer) is parsed from one bytes copy:
+            # slicing bytes gives each key and value in one step, where a
+            # memoryview makes a view and then copies it. The extra copy is
+            # of a few bytes; large chunks stay views, copied only once.
+            if len(data) <= _SMALL_CHUNK:
+                data = data.tobytes()
         pending = self._pending
         if pending:
             # Complete the waiting pair with as few bytes of *data* as it
@@ -183,20 +192,21 @@ class BoxParser:
             self._pending_needs = needs
         return boxes
 
-    def _parse(self, view: memoryview, boxes: list[Box]) -> tuple[int, int]:
-        """Parse the complete pairs at the start of *view* into boxes.
+    def _parse(self, data: bytes | memoryview, boxes: list[Box]) -> tuple[int, int]:
+        """Parse the complete pairs at the start of *data* into boxes.
 
         Returns where the first incomplete pair starts, and how many bytes
         from there it needs before it can be parsed further.
         """
+        is_view = type(data) is memoryview
         box = self._box
         box_size = self._box_size
         max_box_size = self._max_box_size
         position = 0
-        end = len(view)
+        end = len(data)
         needs = 2
         while end - position >= 2:
-            key_length = (view[position] << 8) | view[position + 1]
+            key_length = (data[position] << 8) | data[position + 1]
             if key_length == 0:
                 boxes.append(box)
                 box = {}
@@ -212,11 +222,15 @@ class BoxParser:
             if value_start > end:
                 needs = value_start - position
                 break
-            value_end = value_start + ((view[value_start - 2] << 8) | view[value_start - 1])
+            value_end = value_start + ((data[value_start - 2] << 8) | data[value_start - 1])
             if value_end > end:
                 needs = value_end - position
                 break
-            key = view[position + 2 : value_start - 2].tobytes()
+            key = data[position + 2 : value_start - 2]
+            value = data[value_start:value_end]
+            if is_view:
+                key = key.tobytes()
+                value = value.tobytes()
             if key in box:
                 raise ProtocolError(f"the peer sent the AMP key {key!r} twice in one box")
             box_size += value_end - position
@@ -225,7 +239,7 @@ class BoxParser:
                     f"the peer sent an AMP box of more than "
                     f"{max_box_size:,} bytes, the most this side accepts"
                 )
-            box[key] = view[value_start:value_end].tobytes()
+            box[key] = value
             position = value_end
         self._box = box
         self._box_size = box_size

@@ -16,10 +16,15 @@ connection) are inherited from base commands, as in Twisted.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
 
 from .arguments import Argument, Schema
 from .boxes import Box, MAX_VALUE_LENGTH
+from .templates import BoxTemplate
+
+# Only type checkers need typing (it is slow to import).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 __all__ = ["Command"]
 
@@ -66,6 +71,8 @@ class Command:
     _error_codes: ClassVar[dict[type[Exception], bytes]]
     _error_classes: ClassVar[dict[bytes, type[Exception]]]
     _fatal_codes: ClassVar[frozenset[bytes]]
+    _call_template: ClassVar[BoxTemplate]
+    _answer_template: ClassVar[BoxTemplate]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -81,6 +88,14 @@ class Command:
             raise ValueError(f"{cls.__name__}: commandName is too long for AMP")
         cls._argument_schema = Schema(cls.arguments, name)
         cls._response_schema = Schema(cls.response, f"the response of {name}")
+        # The prebuilt wire layouts of a call and of its answer (see
+        # .templates): the keys AMP adds are the same in every message.
+        cls._call_template = BoxTemplate(
+            cls._argument_schema,
+            {b"_command": cls._wire_name},
+            b"_ask" if cls.requiresAnswer else None,
+        )
+        cls._answer_template = BoxTemplate(cls._response_schema, {}, b"_answer")
 
         error_codes: dict[type[Exception], bytes] = {}
         fatal_codes: set[bytes] = set()

@@ -17,12 +17,17 @@ around it, and tests can drive it with plain bytes::
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Optional, Union
 
 from .boxes import MAX_BOX_SIZE, Box, BoxParser, encode_box, encode_box_parts
 from .commands import Command
 from .errors import AMPError, ProtocolError
+
+# Only type checkers need typing (it is slow to import).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 __all__ = [
     "Connection",
@@ -40,23 +45,26 @@ ERROR_CODE = b"_error_code"
 ERROR_DESCRIPTION = b"_error_description"
 
 
-class CommandReceived(NamedTuple):
-    """The peer sent a command. ``tag`` is None when it wants no answer."""
-
-    command_name: str
-    tag: Optional[bytes]
-    box: Box
+# Events are named tuples (collections.namedtuple: typing.NamedTuple would
+# import typing, which is slow).
 
 
-class AnswerReceived(NamedTuple):
+class CommandReceived(namedtuple("CommandReceived", ["command_name", "tag", "box"])):
+    """The peer sent a command. ``tag`` is None when it wants no answer.
+
+    ``command_name`` is a str, ``box`` the received box (bytes to bytes).
+    """
+
+    __slots__ = ()
+
+
+class AnswerReceived(namedtuple("AnswerReceived", ["tag", "command", "response"])):
     """The peer answered the command we sent with ``tag``; ``response`` is decoded."""
 
-    tag: bytes
-    command: type[Command]
-    response: dict[str, Any]
+    __slots__ = ()
 
 
-class ErrorReceived(NamedTuple):
+class ErrorReceived(namedtuple("ErrorReceived", ["tag", "command", "error", "fatal"])):
     """The peer answered the command we sent with ``tag`` with an error.
 
     ``error`` is the exception to raise: the class the command declared for
@@ -64,13 +72,11 @@ class ErrorReceived(NamedTuple):
     command's ``fatalErrors`` (the connection is then over).
     """
 
-    tag: bytes
-    command: type[Command]
-    error: Exception
-    fatal: bool
+    __slots__ = ()
 
 
-Event = Union[CommandReceived, AnswerReceived, ErrorReceived]
+Event = "CommandReceived | AnswerReceived | ErrorReceived"
+"""What :meth:`Connection.receive_data` gives a list of (for annotations)."""
 
 
 class Connection:
@@ -105,14 +111,19 @@ class Connection:
         """
         if not (isinstance(command, type) and issubclass(command, Command)):
             raise TypeError(f"expected a Command subclass, got {command!r}")
-        box = command.encode_arguments(arguments)
-        box[COMMAND] = command._wire_name
         # Twisted numbers every command, answered or not, in hexadecimal.
         tag = b"%x" % (self._last_tag + 1)
-        if command.requiresAnswer:
-            box[ASK] = tag
-        parts: list = []
-        encode_box_parts(box, parts)
+        data = command._call_template.encode(arguments, tag)
+        if data is not None:
+            parts = [data]
+        else:
+            # What the template leaves (big values, errors): build the box.
+            box = command.encode_arguments(arguments)
+            box[COMMAND] = command._wire_name
+            if command.requiresAnswer:
+                box[ASK] = tag
+            parts = []
+            encode_box_parts(box, parts)
         self._last_tag += 1
         if not command.requiresAnswer:
             return None, parts
@@ -125,6 +136,9 @@ class Connection:
         Raises TypeError or ValueError if *response* does not fit the
         command's ``response`` declaration.
         """
+        data = command._answer_template.encode(response, tag)
+        if data is not None:
+            return data
         box = command.encode_response(response)
         box[ANSWER] = tag
         return encode_box(box)
