@@ -6,18 +6,27 @@ blue values of each pixel, row by row from the top-left corner (Pillow's raw
 takes 921,600 bytes. Pillow images are made from it only for whole-picture
 work (drawing, saving, showing).
 
-A :class:`Pixel` is a place in a picture: the picture, and the position of
-the pixel's red value in that bytearray (green and blue follow it). Pixels
-are made when they are asked for and write straight into their picture.
-``media``'s pixel functions read and write ``pixel._picture._values`` directly
-instead of calling methods, because students call them once per pixel and
-Python's call overhead is most of the cost of a loop. When anything is wrong
-(not a pixel, a value out of range, a float) that direct access raises, and
-the careful functions here (:func:`get_channel_carefully`,
-:func:`set_channel_carefully`) find out what happened and explain it.
+A :class:`Pixel` is a place in a picture: its picture, that picture's
+bytearray, and the position of the pixel's red value in it (green and blue
+follow). Pixels are made when they are asked for and write straight into
+their picture. A picture keeps the same bytearray object all its life
+(cropping and :meth:`Picture.set_image` change it in place), so a pixel can
+hold the bytearray itself: ``media``'s pixel functions read and write
+``pixel._values[pixel._index]`` directly instead of calling methods, because
+students call them once per pixel and Python's call overhead is most of the
+cost of a loop. When anything is wrong (not a pixel, a value out of range, a
+float) that direct access raises, and the careful functions here
+(:func:`get_channel_carefully`, :func:`set_channel_carefully`) find out what
+happened and explain it.
+
+Finding a pixel from (x, y) uses two lookup tables per picture size (see
+:func:`position_tables`) instead of comparisons and arithmetic: one tuple
+subscript each checks the coordinate and gives its part of the position.
+``bench/bench_pixels.py`` measures all of this.
 """
 
 import operator
+from functools import lru_cache
 
 from pygraphics_core.colors import Color, checked_component, white
 
@@ -44,6 +53,24 @@ def checked_size(value, name):
             f"{'wide' if name == 'width' else 'high'}"
         )
     return size
+
+
+@lru_cache(maxsize=16)
+def position_tables(width, height):
+    """Return ``(row_starts, column_starts)`` for a ``width`` x ``height`` picture.
+
+    ``row_starts[y] + column_starts[x]`` is the position in the picture's
+    bytearray of the red value of pixel (x, y). Each tuple is followed by as
+    many ``None`` as it has numbers, so that a coordinate that is negative
+    (Python counts it from the end) or too large gives ``None`` (or an
+    IndexError), a float gives a TypeError, and the addition fails: the fast
+    path of ``get_pixel`` needs no comparisons, and the careful path explains.
+    Pictures of the same size share the tables (tuples never change).
+    """
+    row_length = width * 3
+    row_starts = tuple(range(0, row_length * height, row_length)) + (None,) * height
+    column_starts = tuple(range(0, row_length, 3)) + (None,) * width
+    return row_starts, column_starts
 
 
 def checked_color(color, action):
@@ -87,10 +114,11 @@ class Picture:
             self.filename = str(filename)
             self.title = picture_files.title_for(filename)
         elif width is not None and height is not None:
-            self._width = checked_size(width, "width")
-            self._height = checked_size(height, "height")
+            width = checked_size(width, "width")
+            height = checked_size(height, "height")
             checked_color(color, "create_picture")
-            self._values = bytearray(bytes(color._rgb) * (self._width * self._height))
+            self._values = bytearray(bytes(color._rgb) * (width * height))
+            self._set_size(width, height)
         else:
             raise TypeError(
                 "Picture needs a width and a height, image=..., or filename=...; "
@@ -107,16 +135,23 @@ class Picture:
         picture = cls.__new__(cls)
         picture.filename = ""
         picture.title = "untitled"
-        picture._width = checked_size(width, "width")
-        picture._height = checked_size(height, "height")
-        expected = picture._width * picture._height * 3
+        checked_width = checked_size(width, "width")
+        checked_height = checked_size(height, "height")
+        expected = checked_width * checked_height * 3
         if len(rgb_bytes) != expected:
             raise ValueError(
                 f"a {width}x{height} picture needs {expected} bytes of RGB, "
                 f"not {len(rgb_bytes)}"
             )
         picture._values = bytearray(rgb_bytes)
+        picture._set_size(checked_width, checked_height)
         return picture
+
+    def _set_size(self, width, height):
+        """Record a new size, and the lookup tables that go with it."""
+        self._width = width
+        self._height = height
+        self._row_starts, self._column_starts = position_tables(width, height)
 
     def __repr__(self):
         """Say which picture this is and how big it is."""
@@ -134,11 +169,13 @@ class Picture:
         """Give the pixels column by column, top to bottom (2.1's order)."""
         row_length = self._width * 3
         end = row_length * self._height
+        values = self._values
         for column_start in range(0, row_length, 3):
             for index in range(column_start, end, row_length):
                 pixel = Pixel()
-                pixel._picture = self
+                pixel._values = values
                 pixel._index = index
+                pixel._picture = self
                 yield pixel
 
     # --- size and pixels -------------------------------------------------
@@ -157,22 +194,17 @@ class Picture:
 
     def get_pixel(self, x, y):
         """Return the pixel at column x and row y."""
-        width = self._width
         try:
-            if 0 <= x < width and 0 <= y < self._height:
-                index = (y * width + x) * 3
-                # Only ints make an int index: one test rejects floats & co.
-                if index.__class__ is int:
-                    pixel = Pixel()
-                    pixel._picture = self
-                    pixel._index = index
-                    return pixel
-        except TypeError:
-            pass  # not numbers: checked_coordinates explains
-        x, y = self.checked_coordinates(x, y)
+            # The lookup tables refuse what is not a coordinate of this
+            # picture (see position_tables).
+            index = self._row_starts[y] + self._column_starts[x]
+        except (TypeError, IndexError):
+            x, y = self.checked_coordinates(x, y)
+            index = (y * self._width + x) * 3
         pixel = Pixel()
+        pixel._values = self._values
+        pixel._index = index
         pixel._picture = self
-        pixel._index = (y * width + x) * 3
         return pixel
 
     def checked_coordinates(self, x, y):
@@ -209,8 +241,12 @@ class Picture:
         from pygraphics_core import picture_files
 
         image = picture_files.as_rgb(image)
-        self._width, self._height = image.size
-        self._values = bytearray(image.tobytes())
+        if hasattr(self, "_values"):
+            # The same bytearray, changed in place: pixels hold it (see the top).
+            self._values[:] = image.tobytes()
+        else:
+            self._values = bytearray(image.tobytes())
+        self._set_size(*image.size)
 
     def copy(self):
         """Return a new picture with the same pixels, file name and title."""
@@ -223,7 +259,8 @@ class Picture:
         """Keep only the rectangle from (x1, y1) to (x2, y2), both included.
 
         The pixel that was at (x1, y1) becomes (0, 0). Pixels taken from the
-        picture before cropping should not be used afterwards.
+        picture before cropping should not be used afterwards (one that is
+        past the new end says so; others are simply somewhere else).
         """
         x1, y1 = self.checked_coordinates(x1, y1)
         x2, y2 = self.checked_coordinates(x2, y2)
@@ -240,9 +277,9 @@ class Picture:
             for row in range(y1, y2 + 1)
         )
         values.release()
-        self._width = x2 - x1 + 1
-        self._height = y2 - y1 + 1
-        self._values = bytearray(kept)
+        # The same bytearray, changed in place: pixels hold it (see the top).
+        self._values[:] = kept
+        self._set_size(x2 - x1 + 1, y2 - y1 + 1)
 
     # --- names -------------------------------------------------------------
 
@@ -391,7 +428,10 @@ class Pixel:
     by looping over a picture. Changing it changes the picture.
     """
 
-    __slots__ = ("_picture", "_index")
+    # No __init__: pictures fill in the slots, which is quicker than a
+    # Python-level __init__ call once per pixel. _values is the picture's
+    # bytearray, _index the position of the red value in it.
+    __slots__ = ("_values", "_index", "_picture")
 
     def __repr__(self):
         """Say where the pixel is and what colour it has."""
@@ -427,13 +467,13 @@ class Pixel:
     def get_color(self):
         """Return a new Color with this pixel's red, green and blue."""
         index = _checked_index(self, "get_color")
-        return Color(*self._picture._values[index : index + 3])
+        return Color(*self._values[index : index + 3])
 
     def set_color(self, color):
         """Give this pixel the red, green and blue of a Color."""
         checked_color(color, "set_color")
         index = _checked_index(self, "set_color")
-        self._picture._values[index : index + 3] = color._rgb
+        self._values[index : index + 3] = color._rgb
 
     def get_x(self):
         """Return the column of this pixel (0 is the left edge)."""
@@ -454,13 +494,13 @@ def _checked_index(pixel, action):
             f"picture), but got {_describe(pixel)}"
         )
     try:
-        picture, index = pixel._picture, pixel._index
+        picture, values, index = pixel._picture, pixel._values, pixel._index
     except AttributeError:
         raise TypeError(
             f"{action} needs a pixel of a picture; this Pixel was made on its own: "
             f"use media.get_pixel(pic, x, y)"
         ) from None
-    if index + 3 > len(picture._values):
+    if index + 3 > len(values):
         raise IndexError(
             f"{action}: this pixel is no longer in its picture (the picture was "
             f"cropped to {picture._width}x{picture._height}): get it again "
@@ -476,7 +516,7 @@ def get_channel_carefully(pixel, channel, action):
     if isinstance(pixel, Color):  # PyGraphics 2.1 allowed get_red(color)
         return pixel._rgb[channel]
     index = _checked_index(pixel, action)
-    return pixel._picture._values[index + channel]
+    return pixel._values[index + channel]
 
 
 def set_channel_carefully(pixel, channel, value, action):
@@ -488,4 +528,4 @@ def set_channel_carefully(pixel, channel, value, action):
         pixel._set(channel, value)
         return
     index = _checked_index(pixel, action)
-    pixel._picture._values[index + channel] = checked_component(value, _CHANNELS[channel])
+    pixel._values[index + channel] = checked_component(value, _CHANNELS[channel])
