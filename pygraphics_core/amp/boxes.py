@@ -46,8 +46,8 @@ length_prefix = struct.Struct(">H").pack
 """The 2-byte big-endian length that precedes each key and value on the wire."""
 
 _END_OF_BOX = length_prefix(0)
-# Chunks up to this size are parsed from a bytes copy (see BoxParser.feed).
-_SMALL_CHUNK = 16 * 1024
+SMALL_CHUNK = 16 * 1024
+"""Chunks up to this size are parsed from a bytes copy (see BoxParser.feed)."""
 
 
 def check_key(key: bytes) -> None:
@@ -156,7 +156,7 @@ class BoxParser:
     def feed(self, data: BytesLike) -> list[Box]:
         """Take the next chunk of the stream; return the boxes it completes."""
         boxes: list[Box] = []
-        if type(data) is not bytes or len(data) > _SMALL_CHUNK:
+        if type(data) is not bytes or len(data) > SMALL_CHUNK:
             data = memoryview(data)
             if data.format != "B":
                 data = data.cast("B")
@@ -164,7 +164,7 @@ class BoxParser:
             # slicing bytes gives each key and value in one step, where a
             # memoryview makes a view and then copies it. The extra copy is
             # of a few bytes; large chunks stay views, copied only once.
-            if len(data) <= _SMALL_CHUNK:
+            if len(data) <= SMALL_CHUNK:
                 data = data.tobytes()
         pending = self._pending
         if pending:

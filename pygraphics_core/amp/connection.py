@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Mapping
 
-from .boxes import MAX_BOX_SIZE, Box, BoxParser, encode_box, encode_box_parts
+from .boxes import MAX_BOX_SIZE, SMALL_CHUNK, Box, BoxParser, encode_box, encode_box_parts
 from .commands import Command
 from .errors import AMPError, ProtocolError
 
@@ -49,10 +49,14 @@ ERROR_DESCRIPTION = b"_error_description"
 # import typing, which is slow).
 
 
-class CommandReceived(namedtuple("CommandReceived", ["command_name", "tag", "box"])):
+class CommandReceived(
+    namedtuple("CommandReceived", ["command_name", "tag", "box", "arguments"], defaults=[None])
+):
     """The peer sent a command. ``tag`` is None when it wants no answer.
 
     ``command_name`` is a str, ``box`` the received box (bytes to bytes).
+    ``arguments`` holds the decoded arguments when the connection decoded
+    them already (see :meth:`Connection.expect_call`), else None.
     """
 
     __slots__ = ()
@@ -87,6 +91,21 @@ class Connection:
         self._last_tag = 0
         # Questions we asked and still expect an answer to: tag -> command.
         self._awaiting: dict[bytes, type[Command]] = {}
+        # The command the peer most likely calls next (see expect_call), and
+        # the largest chunk worth trying the fast path on (the general path
+        # alone enforces max_box_size).
+        self._likely_call: Optional[type[Command]] = None
+        self._fast_limit = min(SMALL_CHUNK, max_box_size)
+
+    def expect_call(self, command: type[Command]) -> None:
+        """Tell the connection that the peer will probably call *command* next.
+
+        A program tends to call one command many times in a row (setting
+        pixels, say): the dispatcher names the command it served last, and
+        a call of it is then decoded by its template in one pass (see
+        :mod:`.templates`). A wrong guess costs a few comparisons.
+        """
+        self._likely_call = command
 
     def send_command(
         self, command: type[Command], arguments: Mapping[str, Any]
@@ -161,7 +180,34 @@ class Connection:
         Raises :class:`ProtocolError` for anything that is not well-formed
         AMP (after which the connection must be closed).
         """
+        # Most chunks hold exactly one small box that we can expect: the
+        # answer to our one open question, or the call we served last.
+        if self._awaiting or self._likely_call is not None:
+            size = data.nbytes if type(data) is memoryview else len(data)
+            if size <= self._fast_limit and not self._parser.has_partial_box:
+                event = self._expected_event(data if type(data) is bytes else bytes(data))
+                if event is not None:
+                    return [event]
         return [self._event_for(box) for box in self._parser.feed(data)]
+
+    def _expected_event(self, data: bytes) -> Optional[Event]:
+        """The event of *data* if it is one whole box of the layout we expect, else None."""
+        awaiting = self._awaiting
+        if awaiting:
+            if len(awaiting) != 1:
+                return None
+            for tag, command in awaiting.items():
+                decoded = command._answer_template.decode(data)
+                if decoded is None or decoded[0][ANSWER] != tag:
+                    return None
+                del awaiting[tag]
+                return AnswerReceived(tag, command, decoded[1])
+        command = self._likely_call
+        decoded = command._call_template.decode(data)
+        if decoded is None:
+            return None
+        box, arguments = decoded
+        return CommandReceived(command.commandName, box.get(ASK), box, arguments)
 
     def _event_for(self, box: Box) -> Event:
         if ANSWER in box:

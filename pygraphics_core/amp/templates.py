@@ -1,4 +1,4 @@
-"""Box templates: the fast way to encode the boxes a command sends most.
+"""Box templates: the fast way to encode and decode the boxes of a command.
 
 Most messages are small boxes whose keys are known as soon as the command
 is declared: the call of ``Ping(number=...)`` always holds ``_ask``,
@@ -6,17 +6,21 @@ is declared: the call of ``Ping(number=...)`` always holds ``_ask``,
 command, the order of those keys on the wire, the bytes of each key with
 its length, and the bytes of the constant pairs (the command name). Encoding
 a message is then one pass that encodes each value and puts it between the
-prebuilt pieces: no box dict, no sorting, no per-key checks.
+prebuilt pieces: no box dict, no sorting, no per-key checks. Decoding the
+answer a proxy waits for (or the call a dispatcher served last, which is
+usually the next one too) is the same pass backwards: each prebuilt key is
+compared in place with the received bytes, and each value goes straight to
+its decoder.
 
 A template handles only what it can do without surprises: arguments that
-fit in one AMP value and use the plain :meth:`Argument.to_bytes`. When a
-message has anything else (a value that is missing, too long, of the wrong
-type, an unknown argument name) :meth:`BoxTemplate.encode` returns None, and
-the caller takes the general path (:meth:`Schema.encode` and
-:func:`~pygraphics_core.amp.boxes.encode_box_parts`), which encodes it or
-raises the error that names the argument. So both paths give the same
-bytes and the same errors, and the general one stays the single source of
-the messages.
+fit in one AMP value and use the plain :meth:`Argument.to_bytes` and
+:meth:`Argument.from_bytes`. When a message has anything else (a value that
+is missing, too long, of the wrong type, an unknown argument name; received
+bytes that are not exactly one box of this layout) :meth:`BoxTemplate.encode`
+and :meth:`BoxTemplate.decode` return None, and the caller takes the general
+path (:class:`Schema` and :mod:`.boxes`), which handles it or raises the
+error that names the argument. So both paths give the same results and the
+same errors, and the general one stays the single source of the messages.
 """
 
 from __future__ import annotations
@@ -48,19 +52,26 @@ class BoxTemplate:
         #: PILImage, an argument type that overrides to_box): encode()
         #: then always returns None.
         self.usable = all(
-            argument.single_value and type(argument).to_box is Argument.to_box
+            argument.single_value
+            and type(argument).to_box is Argument.to_box
+            and type(argument).from_box is Argument.from_box
             for _, _, argument in schema.entries
         )
+        self._tag_key = tag_key
+        # Each step: (kind, key, head, name, to_bytes, from_bytes), where
+        # head is the bytes of the key with its length before it, or the
+        # whole pair for a constant (whose value then stands for the name).
         steps: dict[bytes, tuple] = {}
         for key, value in constants.items():
             check_key(key)
             pair = length_prefix(len(key)) + key + length_prefix(len(value)) + value
-            steps[key] = (_CONSTANT, pair, None, None)
+            steps[key] = (_CONSTANT, key, pair, value, None, None)
         if tag_key is not None:
-            steps[tag_key] = (_TAG, length_prefix(len(tag_key)) + tag_key, None, None)
+            steps[tag_key] = (_TAG, tag_key, length_prefix(len(tag_key)) + tag_key, None, None, None)
         for name, key, argument in schema.entries:
             kind = _OPTIONAL if argument.optional else _ARGUMENT
-            steps[key] = (kind, length_prefix(len(key)) + key, name, argument.to_bytes)
+            head = length_prefix(len(key)) + key
+            steps[key] = (kind, key, head, name, argument.to_bytes, argument.from_bytes)
         # AMP writes keys sorted; sorting once here spares every message.
         self._steps = [steps[key] for key in sorted(steps)]
         self._end = length_prefix(0)
@@ -77,7 +88,7 @@ class BoxTemplate:
         # How many names of *values* this schema knows: any other name is
         # an error that the general path reports.
         known = 0
-        for kind, head, name, to_bytes in self._steps:
+        for kind, _, head, name, to_bytes, _ in self._steps:
             if kind == _CONSTANT:
                 parts.append(head)
                 continue
@@ -103,3 +114,41 @@ class BoxTemplate:
             return None
         parts.append(self._end)
         return b"".join(parts)
+
+    def decode(self, data: bytes) -> tuple[dict, dict] | None:
+        """Decode *data* if it is exactly one box of this layout, else None.
+
+        Returns ``(box, values)``: the received box (key to bytes, as the
+        general parser gives it) and the decoded values of the schema's
+        arguments. None means "use the general path", which also reports
+        anything malformed. Optional arguments must all be present here.
+        """
+        if not self.usable:
+            return None
+        box = {}
+        values = {}
+        position = 0
+        end = len(data) - 2  # the last two bytes end the box
+        for kind, key, head, name, _, from_bytes in self._steps:
+            if not data.startswith(head, position):
+                return None
+            if kind == _CONSTANT:
+                box[key] = name  # a constant's value waits where a name would be
+                position += len(head)
+                continue
+            value_start = position + len(head) + 2
+            if value_start > end:
+                return None
+            value_end = value_start + ((data[value_start - 2] << 8) | data[value_start - 1])
+            if value_end > end:
+                return None
+            value = box[key] = data[value_start:value_end]
+            position = value_end
+            if kind != _TAG:
+                try:
+                    values[name] = from_bytes(value)
+                except Exception:  # malformed: the general path says what is wrong
+                    return None
+        if position != end or data[end] or data[end + 1]:
+            return None
+        return box, values
