@@ -90,7 +90,7 @@ class Dispatcher:
                 if fatal:
                     self.closing = True
                     break
-            return b"".join(replies)
+            return replies[0] if len(replies) == 1 else b"".join(replies)
         finally:
             self._running = False
 

@@ -162,7 +162,10 @@ class Proxy:
             )
         tag, parts = self._connection.send_command_parts(command, arguments)
         try:
-            _send_parts(sock, parts)
+            if len(parts) == 1:  # a small message, encoded in one piece
+                sock.sendall(parts[0])
+            else:
+                _send_parts(sock, parts)
         except OSError as error:
             self._lose(f"sending {command.commandName} failed: {error}")
             raise

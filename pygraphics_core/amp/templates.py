@@ -36,6 +36,8 @@ _TAG = 1  # the question tag, given to each encode call
 _ARGUMENT = 2  # an argument of the schema
 _OPTIONAL = 3  # an optional argument: skipped when it is None
 
+_END_OF_BOX = length_prefix(0)
+
 
 class BoxTemplate:
     """The wire layout of the boxes of one schema plus some special keys.
@@ -57,10 +59,10 @@ class BoxTemplate:
             and type(argument).from_box is Argument.from_box
             for _, _, argument in schema.entries
         )
-        self._tag_key = tag_key
-        # Each step: (kind, key, head, name, to_bytes, from_bytes), where
-        # head is the bytes of the key with its length before it, or the
-        # whole pair for a constant (whose value then stands for the name).
+        # Each key of the layout, with what to do with it, in wire order:
+        # (kind, key, head, name, to_bytes, from_bytes). *head* is the key
+        # with its length before it, or for a constant the whole pair (the
+        # constant's value then stands in the place of the name).
         steps: dict[bytes, tuple] = {}
         for key, value in constants.items():
             check_key(key)
@@ -73,8 +75,14 @@ class BoxTemplate:
             head = length_prefix(len(key)) + key
             steps[key] = (kind, key, head, name, argument.to_bytes, argument.from_bytes)
         # AMP writes keys sorted; sorting once here spares every message.
-        self._steps = [steps[key] for key in sorted(steps)]
-        self._end = length_prefix(0)
+        ordered = [steps[key] for key in sorted(steps)]
+        self._encode_steps = [(kind, head, name, to_bytes) for kind, _, head, name, to_bytes, _ in ordered]
+        # For decoding, *skip* is how far the value (or the next pair, after
+        # a constant) starts from the start of the pair.
+        self._decode_steps = [
+            (kind, key, head, len(head) + (0 if kind == _CONSTANT else 2), name, from_bytes)
+            for kind, key, head, name, _, from_bytes in ordered
+        ]
 
     def encode(self, values, tag: bytes = b"") -> bytes | None:
         """The wire form of the box of *values* (and *tag*), or None.
@@ -88,7 +96,7 @@ class BoxTemplate:
         # How many names of *values* this schema knows: any other name is
         # an error that the general path reports.
         known = 0
-        for kind, _, head, name, to_bytes, _ in self._steps:
+        for kind, head, name, to_bytes in self._encode_steps:
             if kind == _CONSTANT:
                 parts.append(head)
                 continue
@@ -112,7 +120,7 @@ class BoxTemplate:
             parts += (head, length_prefix(len(encoded)), encoded)
         if known != len(values):
             return None
-        parts.append(self._end)
+        parts.append(_END_OF_BOX)
         return b"".join(parts)
 
     def decode(self, data: bytes) -> tuple[dict, dict] | None:
@@ -129,14 +137,14 @@ class BoxTemplate:
         values = {}
         position = 0
         end = len(data) - 2  # the last two bytes end the box
-        for kind, key, head, name, _, from_bytes in self._steps:
+        for kind, key, head, skip, name, from_bytes in self._decode_steps:
             if not data.startswith(head, position):
                 return None
             if kind == _CONSTANT:
-                box[key] = name  # a constant's value waits where a name would be
-                position += len(head)
+                box[key] = name
+                position += skip
                 continue
-            value_start = position + len(head) + 2
+            value_start = position + skip
             if value_start > end:
                 return None
             value_end = value_start + ((data[value_start - 2] << 8) | data[value_start - 1])
