@@ -25,12 +25,16 @@ loop should do:
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
-
 from .boxes import MAX_BOX_SIZE
 from .commands import Command
 from .connection import CommandReceived, Connection
 from .responders import ResponderTable
+
+# Only type checkers need typing (it is slow to import, and annotations
+# are never evaluated here).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Mapping
 
 __all__ = ["Dispatcher"]
 

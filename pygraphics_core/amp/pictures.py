@@ -27,10 +27,14 @@ use); if a future Pillow lacks them, ``tobytes``/``frombytes`` take over.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
-
 from .arguments import Argument, Integer, _describe, _join, get_chunks, put_chunks
 from .boxes import MAX_VALUE_LENGTH, Box
+
+# Only type checkers need typing (it is slow to import, and annotations
+# are never evaluated here).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Mapping
 
 __all__ = ["PILImage", "pixel_chunks", "picture_from_chunks"]
 

@@ -14,13 +14,17 @@ GUI process sends printed output that way).
 from __future__ import annotations
 
 import socket
-from typing import Any, Callable, Mapping, Optional
-
 from .boxes import MAX_BOX_SIZE
 from .commands import Command
 from .connection import AnswerReceived, CommandReceived, Connection, ErrorReceived
 from .errors import ConnectionClosed, ProtocolError
 from .responders import ResponderTable
+
+# Only type checkers need typing (it is slow to import, and annotations
+# are never evaluated here).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Mapping, Optional
 
 __all__ = ["Proxy"]
 

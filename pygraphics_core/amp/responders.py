@@ -9,24 +9,37 @@ module holds what they share.
 
 from __future__ import annotations
 
-import logging
-import traceback
 from collections.abc import Mapping
-from typing import Any, Callable
 
 from .commands import Command
 from .connection import CommandReceived, Connection
 from .errors import UNHANDLED, UNKNOWN
 
+# Only type checkers need typing (it is slow to import).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    Responder = Callable[..., Mapping[str, Any]]
+
 __all__ = ["ResponderTable"]
 
-log = logging.getLogger("pygraphics_core.amp")
 
-Responder = Callable[..., Mapping[str, Any]]
+def _log():
+    """The logger of the AMP layer.
+
+    logging (and traceback, in _where) are imported only when something goes
+    wrong: together they took most of the time of importing this package.
+    """
+    import logging
+
+    return logging.getLogger("pygraphics_core.amp")
 
 
 def _where(error: BaseException) -> str:
     """Where *error* was raised, as ' (at file.py:12 in function)', for messages."""
+    import traceback
+
     frames = traceback.extract_tb(error.__traceback__)
     if not frames:
         return ""
@@ -72,7 +85,7 @@ class ResponderTable:
         entry = self._responders.get(event.command_name)
         if entry is None:
             if event.tag is None:
-                log.warning("the peer sent the command %r, which has no responder here",
+                _log().warning("the peer sent the command %r, which has no responder here",
                             event.command_name)
                 return b"", False
             return connection.error(
@@ -102,7 +115,7 @@ class ResponderTable:
                 f"the responder for {command.commandName} returned {result!r:.200}, "
                 f"which cannot be sent: {error}"
             )
-            log.error("%s", description)
+            _log().error("%s", description)
             return connection.error(event.tag, UNKNOWN, description), False
 
     @staticmethod
@@ -118,13 +131,13 @@ class ResponderTable:
                 f"the responder for {command.commandName} raised "
                 f"{type(error).__name__}: {error}{_where(error)}"
             )
-            log.error("%s", description, exc_info=error)
+            _log().error("%s", description, exc_info=error)
             code = UNKNOWN
         else:
             description = str(error)
         if event.tag is None:
             if code == UNKNOWN:
                 return b"", False
-            log.error("the responder for %s raised %r", command.commandName, error)
+            _log().error("the responder for %s raised %r", command.commandName, error)
             return b"", fatal
         return connection.error(event.tag, code, description), fatal
