@@ -92,17 +92,19 @@ def get_pixel(pic, x, y):
     """
     # The quick way, for a picture and two whole numbers inside it (as in
     # pictures.Picture.get_pixel, but without the cost of a method call).
-    # The picture's lookup tables give where the pixel is, and fail for
-    # anything that isn't a position in this picture.
+    # The picture's lookup tables say where the pixel is, and fail for a
+    # float or a number that is too large.
     try:
-        pix = Pixel()
-        pix._values = pic._values
-        pix._index = pic._row_starts[y] + pic._column_starts[x]
-        pix._picture = pic
-        return pix
+        if x >= 0 and y >= 0:
+            pix = Pixel()
+            pix._values = pic._values
+            pix._index = pic._row_starts[y] + pic._column_starts[x]
+            pix._picture = pic
+            return pix
     except Exception:
-        # The careful way, which explains what is wrong with pic, x or y.
-        return _picture(pic, "get_pixel").get_pixel(x, y)
+        pass
+    # The careful way, which explains what is wrong with pic, x or y.
+    return _picture(pic, "get_pixel").get_pixel(x, y)
 
 
 def get_pixels(pic):

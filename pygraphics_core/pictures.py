@@ -20,8 +20,10 @@ float) that direct access raises, and the careful functions here
 happened and explain it.
 
 Finding a pixel from (x, y) uses two lookup tables per picture size (see
-:func:`position_tables`) instead of comparisons and arithmetic: one tuple
-subscript each checks the coordinate and gives its part of the position.
+:func:`position_tables`) instead of arithmetic and range comparisons: one
+tuple subscript each gives the coordinate's part of the position and fails
+for a float or a coordinate that is too large; only negative coordinates
+(which tuples count from the end) need a comparison.
 ``bench/bench_pixels.py`` measures all of this.
 """
 
@@ -59,18 +61,23 @@ def checked_size(value, name):
 def position_tables(width, height):
     """Return ``(row_starts, column_starts)`` for a ``width`` x ``height`` picture.
 
-    ``row_starts[y] + column_starts[x]`` is the position in the picture's
-    bytearray of the red value of pixel (x, y). Each tuple is followed by as
-    many ``None`` as it has numbers, so that a coordinate that is negative
-    (Python counts it from the end) or too large gives ``None`` (or an
-    IndexError), a float gives a TypeError, and the addition fails: the fast
-    path of ``get_pixel`` needs no comparisons, and the careful path explains.
-    Pictures of the same size share the tables (tuples never change).
+    For 0 <= x < width and 0 <= y < height, ``row_starts[y] +
+    column_starts[x]`` is the position in the picture's bytearray of the red
+    value of pixel (x, y). A float coordinate raises TypeError and one that
+    is too large IndexError, so the fast path of ``get_pixel`` only has to
+    refuse negative coordinates itself. Pictures of the same size share the
+    tables (tuples never change).
+
+    The tables cost about 40 bytes per row and per column. A very thin
+    picture (1 x 100000) would need far more for them than for its pixels,
+    so a picture whose tables would take more than a tenth of its bytes (and
+    more than 64 KB) gets empty ones: its get_pixel takes the careful path
+    every time, slower but just as right.
     """
+    if (width + height) * 40 > max(width * height * 3 // 10, 65536):
+        return (), ()
     row_length = width * 3
-    row_starts = tuple(range(0, row_length * height, row_length)) + (None,) * height
-    column_starts = tuple(range(0, row_length, 3)) + (None,) * width
-    return row_starts, column_starts
+    return tuple(range(0, row_length * height, row_length)), tuple(range(0, row_length, 3))
 
 
 def checked_color(color, action):
@@ -194,11 +201,15 @@ class Picture:
 
     def get_pixel(self, x, y):
         """Return the pixel at column x and row y."""
+        index = None
         try:
-            # The lookup tables refuse what is not a coordinate of this
-            # picture (see position_tables).
-            index = self._row_starts[y] + self._column_starts[x]
+            # The lookup tables refuse floats and coordinates that are too
+            # large (see position_tables); negative ones are refused here.
+            if x >= 0 and y >= 0:
+                index = self._row_starts[y] + self._column_starts[x]
         except (TypeError, IndexError):
+            pass
+        if index is None:
             x, y = self.checked_coordinates(x, y)
             index = (y * self._width + x) * 3
         pixel = Pixel()

@@ -108,6 +108,14 @@ def test_a_pixel_made_on_its_own_says_where_pixels_come_from():
     (-1, 0, "x=-1 is outside this 640-pixel-wide picture: use 0 to 639"),
     (0, 480, "y=480 is outside this 480-pixel-high picture: use 0 to 479"),
     (0, -480, "y=-480 is outside this 480-pixel-high picture: use 0 to 479"),
+    # Far outside: past where get_pixel's lookup tables end, counted from
+    # either end of them (pictures.position_tables).
+    (1280, 0, "x=1280 is outside this 640-pixel-wide picture: use 0 to 639"),
+    (10**30, 0, "x=10{30} is outside this 640-pixel-wide picture"),
+    (-641, 0, "x=-641 is outside this 640-pixel-wide picture: use 0 to 639"),
+    (0, -481, "y=-481 is outside this 480-pixel-high picture: use 0 to 479"),
+    (0, -960, "y=-960 is outside this 480-pixel-high picture: use 0 to 479"),
+    (0, -961, "y=-961 is outside this 480-pixel-high picture: use 0 to 479"),
 ])
 def test_a_position_outside_the_picture_is_an_index_error(x, y, message):
     pic = media.create_picture(640, 480)
@@ -187,6 +195,48 @@ def test_a_pixel_from_before_a_crop_that_is_now_outside_says_so():
     media.crop_picture(pic, 0, 0, 1, 1)
     with pytest.raises(IndexError, match="no longer in its picture .* cropped to 2x2"):
         media.set_red(far_corner, 0)
+
+
+def test_a_pixel_from_before_a_crop_writes_into_the_cropped_picture():
+    pic = numbered_picture(4, 3)
+    corner = media.get_pixel(pic, 0, 0)
+    media.crop_picture(pic, 1, 1, 3, 2)
+    media.set_red(corner, 99)  # now the first value of the cropped picture
+    assert media.get_red(media.get_pixel(pic, 0, 0)) == 99
+
+
+def test_a_pixel_from_before_set_image_writes_into_the_new_pixels():
+    pic = media.create_picture(4, 3)
+    pixel = media.get_pixel(pic, 1, 0)
+    pic.set_image(Image.new("RGB", (2, 2), (10, 20, 30)))
+    media.set_blue(pixel, 77)
+    assert media.get_color(media.get_pixel(pic, 1, 0)) == media.create_color(10, 20, 77)
+    assert media.get_x(pixel) == 1 and media.get_y(pixel) == 0
+
+
+def test_get_pixel_works_the_same_after_a_crop_changes_the_size():
+    pic = numbered_picture(6, 5)
+    media.crop_picture(pic, 2, 1, 4, 3)
+    assert media.get_color(media.get_pixel(pic, 2, 2)) == media.create_color(4, 3, 7)
+    with pytest.raises(IndexError, match="x=3 is outside this 3-pixel-wide picture"):
+        media.get_pixel(pic, 3, 0)
+
+
+@pytest.mark.parametrize("width, height", [(1, 100000), (100000, 1)])
+def test_a_very_thin_picture_has_every_pixel_and_the_same_errors(width, height):
+    # Such a picture has no lookup tables (they would outweigh its pixels):
+    # get_pixel takes the careful path, which must give the same answers.
+    pic = media.create_picture(width, height)
+    far = media.get_pixel(pic, width - 1, height - 1)
+    media.set_green(far, 5)
+    assert (media.get_x(far), media.get_y(far)) == (width - 1, height - 1)
+    assert pic.to_bytes()[-3:] == bytes([255, 5, 255])
+    with pytest.raises(IndexError, match=f"x={width} is outside"):
+        media.get_pixel(pic, width, 0)
+    with pytest.raises(IndexError, match="y=-1 is outside"):
+        media.get_pixel(pic, 0, -1)
+    with pytest.raises(TypeError, match="x=0.0 is a float"):
+        media.get_pixel(pic, 0.0, 0)
 
 
 def test_copy_is_independent_and_keeps_the_title():
