@@ -8,9 +8,9 @@ uses threads; every wait is bounded by PATIENCE.
 
 Roles:
 
-``dispatcher``     our Dispatcher, fed by a selectors loop (as the GUI process does)
+``dispatcher``     our Dispatcher, fed by the same blocking loop as ``echo``
 ``echo``           a raw socket that sends back every byte it receives
-``echo-selecting`` the same, served by the selectors loop the dispatcher uses
+``echo-selecting`` the same, served by a selectors loop (an event loop's own cost)
 ``sink``           a raw socket that reads N bytes, then answers one byte
 ``twisted-server`` a Twisted AMP server
 ``twisted-client`` a Twisted AMP client timing blocks of Ping calls to PORT
@@ -61,20 +61,20 @@ def accept_one(rendezvous_port):
 
 
 def serve_dispatcher(rendezvous_port):
+    """Our Dispatcher, fed by the loop of the raw echo (serve_echo).
+
+    Both servers wait and read the same way (a blocking read bounded by the
+    socket's timeout), so the difference between them is the AMP work
+    alone. What an event loop adds on top (the GUI process runs Tk's) is
+    the echo-selecting row's difference from the raw echo.
+    """
     connection = accept_one(rendezvous_port)
-    # Blocking, without timeout: the selector bounds the wait, and a read
-    # it reported ready returns at once.
-    connection.setblocking(True)
+    connection.settimeout(PATIENCE)
     dispatcher = amp.Dispatcher()
     dispatcher.register(Ping, lambda number: {"number": number})
     dispatcher.register(ShowPicture, lambda image: {})
-    selector = selectors.DefaultSelector()
-    selector.register(connection, selectors.EVENT_READ)
     buffer = memoryview(bytearray(256 * 1024))  # made once: no allocation per read
-    while selector.select(timeout=PATIENCE):
-        count = connection.recv_into(buffer)
-        if not count:
-            break
+    while count := connection.recv_into(buffer):
         reply = dispatcher.data_received(buffer[:count])
         if reply:
             connection.sendall(reply)
@@ -90,7 +90,7 @@ def serve_echo(rendezvous_port):
 
 
 def serve_echo_selecting(rendezvous_port):
-    """The raw echo, served by the same selectors loop as our Dispatcher."""
+    """The raw echo, served by a selectors loop: what an event loop adds by itself."""
     connection = accept_one(rendezvous_port)
     connection.setblocking(True)
     selector = selectors.DefaultSelector()

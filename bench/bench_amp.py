@@ -3,11 +3,11 @@
     python bench/bench_amp.py
 
 (a) The round trip of a command with one Integer, our Proxy to our
-    Dispatcher (served by a selectors loop in a child process, as the GUI
-    process serves it), against a raw blocking-socket echo of the same
-    bytes, and against a Twisted AMP client calling a Twisted AMP server.
-    For reference it also times the raw echo served by the same selectors
-    loop as the Dispatcher, which shows what the loop itself costs.
+    Dispatcher (in a child process, fed by the same blocking read loop as
+    the raw echo), against a raw blocking-socket echo of the same bytes,
+    and against a Twisted AMP client calling a Twisted AMP server. For
+    reference it also times the raw echo served by a selectors loop, which
+    shows what an event loop (the GUI process runs Tk's) adds by itself.
 (b) A 1920x1080 RGB picture sent as a PILImage argument, against sending
     its 6,220,800 raw bytes over a socket (each answered by a tiny reply).
 
@@ -220,7 +220,7 @@ def main():
           f"{SMALL_BLOCKS * SMALL_BLOCK:,} each")
     row("raw socket echo of the same bytes (baseline)", echo, echo, "µs")
     row("the same echo served by a selectors loop", selecting_echo, echo, "µs",
-        "(the serving loop our Dispatcher runs in)")
+        "(what an event loop adds by itself)")
     notes = [verdict(small / echo, SMALL_TARGET)]
     if twisted_small is not None:
         notes.append(f"{twisted_small / small:.2f}x as fast as Twisted "

@@ -95,9 +95,10 @@ class ResponderTable:
         arguments = event.arguments
         if arguments is None:
             arguments = command.decode_arguments(event.box)
-        # Programs call one command many times in a row: let the connection
-        # decode the next call of it the fast way.
-        connection.expect_call(command)
+            # Programs call one command many times in a row: let the
+            # connection decode the next call of it the fast way. (Decoded
+            # already means it was expected.)
+            connection.expect_call(command)
         try:
             result = responder(**arguments)
         except Exception as error:
