@@ -59,30 +59,46 @@ class BoxTemplate:
             and type(argument).from_box is Argument.from_box
             for _, _, argument in schema.entries
         )
-        # Each key of the layout, with what to do with it, in wire order:
+        # Each key of the layout, in wire order, with what to do with it:
         # (kind, key, head, name, to_bytes, from_bytes). *head* is the key
-        # with its length before it, or for a constant the whole pair (the
-        # constant's value then stands in the place of the name).
-        steps: dict[bytes, tuple] = {}
+        # with its length before it, or for a constant the whole pair.
+        layout: dict[bytes, tuple] = {}
         for key, value in constants.items():
             check_key(key)
             pair = length_prefix(len(key)) + key + length_prefix(len(value)) + value
-            steps[key] = (_CONSTANT, key, pair, value, None, None)
+            layout[key] = (_CONSTANT, key, pair, None, None, None)
         if tag_key is not None:
-            steps[tag_key] = (_TAG, tag_key, length_prefix(len(tag_key)) + tag_key, None, None, None)
+            layout[tag_key] = (_TAG, tag_key, length_prefix(len(tag_key)) + tag_key, None, None, None)
         for name, key, argument in schema.entries:
             kind = _OPTIONAL if argument.optional else _ARGUMENT
             head = length_prefix(len(key)) + key
-            steps[key] = (kind, key, head, name, argument.to_bytes, argument.from_bytes)
+            layout[key] = (kind, key, head, name, argument.to_bytes, argument.from_bytes)
         # AMP writes keys sorted; sorting once here spares every message.
-        ordered = [steps[key] for key in sorted(steps)]
-        self._encode_steps = [(kind, head, name, to_bytes) for kind, _, head, name, to_bytes, _ in ordered]
-        # For decoding, *skip* is how far the value (or the next pair, after
-        # a constant) starts from the start of the pair.
+        # Constant pairs are joined to the head of the key that follows them
+        # whenever that key is always there (the tag, a required argument):
+        # one step less for each, in encoding and in decoding.
+        steps = []
+        constant = b""
+        for kind, key, head, name, to_bytes, from_bytes in (layout[key] for key in sorted(layout)):
+            if kind == _CONSTANT:
+                constant += head
+                continue
+            if constant and kind == _OPTIONAL:
+                steps.append((_CONSTANT, None, constant, None, None, None))
+            else:
+                head = constant + head
+            constant = b""
+            steps.append((kind, key, head, name, to_bytes, from_bytes))
+        self._encode_steps = [(kind, head, name, to_bytes) for kind, _, head, name, to_bytes, _ in steps]
+        # For decoding, *skip* is how far from the step's start its value
+        # starts (or, for a constant, the next step).
         self._decode_steps = [
             (kind, key, head, len(head) + (0 if kind == _CONSTANT else 2), name, from_bytes)
-            for kind, key, head, name, _, from_bytes in ordered
+            for kind, key, head, name, _, from_bytes in steps
         ]
+        self._constants = dict(constants)
+        # The constants after the last other key, and the end of the box.
+        self._tail = constant + _END_OF_BOX
 
     def encode(self, values, tag: bytes = b"") -> bytes | None:
         """The wire form of the box of *values* (and *tag*), or None.
@@ -120,7 +136,7 @@ class BoxTemplate:
             parts += (head, length_prefix(len(encoded)), encoded)
         if known != len(values):
             return None
-        parts.append(_END_OF_BOX)
+        parts.append(self._tail)
         return b"".join(parts)
 
     def decode(self, data: bytes) -> tuple[dict, dict] | None:
@@ -133,15 +149,14 @@ class BoxTemplate:
         """
         if not self.usable:
             return None
-        box = {}
+        box = self._constants.copy()
         values = {}
         position = 0
-        end = len(data) - 2  # the last two bytes end the box
+        end = len(data) - len(self._tail)  # where the tail should start
         for kind, key, head, skip, name, from_bytes in self._decode_steps:
             if not data.startswith(head, position):
                 return None
             if kind == _CONSTANT:
-                box[key] = name
                 position += skip
                 continue
             value_start = position + skip
@@ -157,6 +172,6 @@ class BoxTemplate:
                     values[name] = from_bytes(value)
                 except Exception:  # malformed: the general path says what is wrong
                     return None
-        if position != end or data[end] or data[end + 1]:
+        if position != end or not data.endswith(self._tail):
             return None
         return box, values
