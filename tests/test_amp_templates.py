@@ -198,3 +198,50 @@ def test_a_call_without_its_optional_arguments_is_decoded_the_general_way():
     assert Paint.decode_arguments(event.box) == {
         "x": 1, "Y": 2, "colour": "red", "alpha": None, "raw": None, "fill": True
     }
+
+
+# The unrolled functions a template compiles for its layout against the
+# loops of BoxTemplate.encode/decode, which are their specification.
+
+templates = [
+    Paint._call_template,
+    Paint._answer_template,
+    Tell._call_template,
+    Shout._answer_template,
+]
+
+
+@settings(deadline=QUICKLY)
+@given(values_of_paint, st.binary(min_size=1, max_size=20))
+def test_the_unrolled_encoders_do_what_the_loops_do(values, tag):
+    for template in templates:
+        for candidate in (values, {"painted": values["x"]}, {"text": values["colour"]},
+                          {"painted": 1, "note": None}, {"painted": "1"}, {}):
+            assert template.encode(candidate, tag) == amp_loop_encode(template, candidate, tag)
+
+
+@settings(deadline=QUICKLY)
+@given(st.binary(max_size=120), values_of_paint)
+def test_the_unrolled_decoders_do_what_the_loops_do(noise, values):
+    call = general_call_bytes(Paint, values, b"5")
+    answer = encode_box({b"_answer": b"5", b"painted": amp.Integer().to_bytes(values["x"])})
+    for data in (noise, call, answer, call[: len(noise) % (len(call) + 1)], answer + noise):
+        for template in templates:
+            assert template.decode(data) == amp_loop_decode(template, data)
+
+
+def amp_loop_encode(template, values, tag):
+    from pygraphics_core.amp.templates import BoxTemplate
+
+    return BoxTemplate.encode(template, values, tag)
+
+
+def amp_loop_decode(template, data):
+    from pygraphics_core.amp.templates import BoxTemplate
+
+    return BoxTemplate.decode(template, data)
+
+
+def test_templates_compile_unrolled_functions_only_when_usable():
+    assert "encode" in vars(Paint._call_template)
+    assert "encode" not in vars(Shout._call_template)

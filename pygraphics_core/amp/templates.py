@@ -99,6 +99,12 @@ class BoxTemplate:
         self._constants = dict(constants)
         # The constants after the last other key, and the end of the box.
         self._tail = constant + _END_OF_BOX
+        if self.usable:
+            # The loops of encode() and decode() below are the specification;
+            # these are the same steps unrolled for this layout (as
+            # namedtuple and dataclasses write their methods), which makes
+            # a small message about a third cheaper.
+            self.encode, self.decode = _unrolled(self._encode_steps, self._decode_steps, self._tail, self._constants)
 
     def encode(self, values, tag: bytes = b"") -> bytes | None:
         """The wire form of the box of *values* (and *tag*), or None.
@@ -175,3 +181,111 @@ class BoxTemplate:
         if position != end or not data.endswith(self._tail):
             return None
         return box, values
+
+
+def _unrolled(encode_steps: list, decode_steps: list, tail: bytes, constants: dict):
+    """Write and compile encode() and decode() for one layout, steps unrolled.
+
+    The generated functions do exactly what the loops of
+    :meth:`BoxTemplate.encode` and :meth:`BoxTemplate.decode` do for these
+    steps (the tests hold them side by side); only the loop, the unpacking
+    of each step and the dispatch on its kind are gone. Every constant of
+    the layout is passed in by name, never written into the source.
+    """
+    namespace = {
+        "length_prefix": length_prefix,
+        "MAX_VALUE_LENGTH": MAX_VALUE_LENGTH,
+        "tail": tail,
+        "constants": constants,
+    }
+    encode = ["def encode(values, tag=b''):", "    known = 0"]
+    pieces = []
+    for index, (kind, head, name, to_bytes) in enumerate(encode_steps):
+        namespace[f"head_{index}"] = head
+        namespace[f"name_{index}"] = name
+        namespace[f"to_bytes_{index}"] = to_bytes
+        if kind == _CONSTANT:
+            pieces.append(f"head_{index}")
+        elif kind == _TAG:
+            pieces += (f"head_{index}", "length_prefix(len(tag))", "tag")
+        elif kind == _ARGUMENT:
+            encode += [
+                f"    value = values.get(name_{index})",
+                "    if value is None:",
+                "        return None",
+                "    known += 1",
+                "    try:",
+                f"        encoded_{index} = to_bytes_{index}(value)",
+                "    except (TypeError, ValueError):",
+                "        return None",
+                f"    if type(encoded_{index}) is not bytes or len(encoded_{index}) > MAX_VALUE_LENGTH:",
+                "        return None",
+            ]
+            pieces += (f"head_{index}", f"length_prefix(len(encoded_{index}))", f"encoded_{index}")
+        else:  # _OPTIONAL: the whole pair, or nothing
+            encode += [
+                f"    value = values.get(name_{index})",
+                "    if value is None:",
+                f"        if name_{index} in values:",
+                "            known += 1",
+                f"        pair_{index} = b''",
+                "    else:",
+                "        known += 1",
+                "        try:",
+                f"            encoded = to_bytes_{index}(value)",
+                "        except (TypeError, ValueError):",
+                "            return None",
+                "        if type(encoded) is not bytes or len(encoded) > MAX_VALUE_LENGTH:",
+                "            return None",
+                f"        pair_{index} = head_{index} + length_prefix(len(encoded)) + encoded",
+            ]
+            pieces.append(f"pair_{index}")
+    pieces.append("tail")
+    encode += [
+        "    if known != len(values):",
+        "        return None",
+        f"    return b''.join(({', '.join(pieces)},))",
+    ]
+
+    decode = [
+        "def decode(data):",
+        "    box = constants.copy()",
+        "    values = {}",
+        "    position = 0",
+        "    end = len(data) - len(tail)",
+    ]
+    for index, (kind, key, head, skip, name, from_bytes) in enumerate(decode_steps):
+        namespace[f"decode_head_{index}"] = head
+        namespace[f"key_{index}"] = key
+        namespace[f"name_{index}"] = name
+        namespace[f"from_bytes_{index}"] = from_bytes
+        decode += [
+            f"    if not data.startswith(decode_head_{index}, position):",
+            "        return None",
+        ]
+        if kind == _CONSTANT:
+            decode.append(f"    position += {skip}")
+            continue
+        decode += [
+            f"    start = position + {skip}",
+            "    if start > end:",
+            "        return None",
+            "    position = start + ((data[start - 2] << 8) | data[start - 1])",
+            "    if position > end:",
+            "        return None",
+            f"    value = box[key_{index}] = data[start:position]",
+        ]
+        if kind != _TAG:
+            decode += [
+                "    try:",
+                f"        values[name_{index}] = from_bytes_{index}(value)",
+                "    except Exception:",
+                "        return None",
+            ]
+    decode += [
+        "    if position != end or not data.endswith(tail):",
+        "        return None",
+        "    return box, values",
+    ]
+    exec(compile("\n".join(encode + [""] + decode), "<AMP box template>", "exec"), namespace)
+    return namespace["encode"], namespace["decode"]
