@@ -20,28 +20,32 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-from typing import Any, Protocol
 
 from pygraphics_core.gui_process import GUIProcessEndedError, GUIUnavailableError
+
+# typing is not imported at run time: the first media.say starts the GUI
+# process through this module, and every millisecond before that counts.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
 
 __all__ = ["callRemote", "use_connection", "connection", "prepare", "GUIProcessConnection",
            "GUIProcessEndedError", "GUIUnavailableError"]
 
 
-class Connection(Protocol):
-    """What :func:`use_connection` accepts."""
+if TYPE_CHECKING:
+    class Connection(Protocol):
+        """What :func:`use_connection` accepts: ``callRemote(command, **kwargs)`` and ``close()``."""
 
-    def callRemote(self, command: type, **kwargs: Any) -> dict: ...
+        def callRemote(self, command: type, **kwargs: Any) -> dict: ...
 
-    def close(self) -> None: ...
+        def close(self) -> None: ...
 
 
 class GUIProcessConnection:
     """A GUI process started by this process, and the AMP connection to it."""
 
     def __init__(self, pending: Any = None):
-        import socket
-
         from pygraphics_core import amp, gui_process
         from pygraphics_core.commands import Hello, Output
 
@@ -51,8 +55,7 @@ class GUIProcessConnection:
         #: The GUI process's port (it accepts no further connection on it).
         self.port = port
         try:
-            sock = socket.create_connection((gui_process.LOOPBACK, port),
-                                            timeout=gui_process.HELLO_TIMEOUT)
+            sock = gui_process.connect_loopback(port, timeout=gui_process.HELLO_TIMEOUT)
             self._proxy = amp.Proxy.from_socket(sock, timeout=gui_process.HELLO_TIMEOUT)
             self._proxy.register(Output, _write_output)
             # Found while the GUI process started (if media had not already).
@@ -66,8 +69,13 @@ class GUIProcessConnection:
             sock.settimeout(None)
             pending.done()
         except (ConnectionError, TimeoutError) as error:
+            # The GUI process reports its port before it has loaded all of
+            # PyGraphics; if that then failed, it says why on the rendezvous.
+            late_error = pending.late_error()
             pending.done()
             gui_process.stop_process(self.process)
+            if late_error is not None:
+                raise GUIUnavailableError(late_error) from error
             raise GUIUnavailableError(
                 f"PyGraphics could not open a window: its window process stopped answering "
                 f"while starting ({gui_process.describe_exit(self.process.returncode)}). The "

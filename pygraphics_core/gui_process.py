@@ -27,15 +27,15 @@ limit without a thread.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import sys
 import time
 
 # The GUI process imports this module too, for the names of the handshake;
-# what only the launcher needs (subprocess, secrets, hmac) is imported in
-# launch(), so that the GUI process starts faster.
+# what only the launcher needs (subprocess, hmac) is imported where it is
+# used, and json only once the GUI process is on its way: both processes
+# start faster.
 
 #: Environment variables that carry the launch details to the GUI process.
 SECRET_VARIABLE = "PYGRAPHICS_GUI_SECRET"
@@ -62,8 +62,34 @@ class GUIProcessEndedError(ConnectionError):
 
 
 def encode_report(secret_hex: str, **details) -> bytes:
-    """Return the GUI process's one-line report for the rendezvous."""
-    return json.dumps({"secret": secret_hex, **details}).encode("utf-8") + b"\n"
+    """Return the GUI process's one-line report for the rendezvous (a JSON object)."""
+    fields = {"secret": secret_hex, **details}
+    if all(type(value) is int or (type(value) is str and value.isalnum() and value.isascii())
+           for value in fields.values()):
+        # The usual report, a secret and a port, needs no escaping: written
+        # directly, it spares the GUI process importing json while it starts.
+        return ("{" + ", ".join(f'"{key}": ' + (f'"{value}"' if type(value) is str else str(value))
+                                for key, value in fields.items()) + "}\n").encode("ascii")
+    import json
+
+    return json.dumps(fields).encode("utf-8") + b"\n"
+
+
+def connect_loopback(port: int, timeout: float) -> socket.socket:
+    """Connect to ``port`` on the loopback address, waiting at most ``timeout`` seconds.
+
+    Not socket.create_connection: its name lookup imports the idna codec
+    (and unicodedata), a few milliseconds spent on a numeric address while
+    the student waits for the first window.
+    """
+    connection = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        connection.settimeout(timeout)
+        connection.connect((LOOPBACK, port))
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _read_line(connection: socket.socket, deadline: float) -> bytes:
@@ -108,7 +134,6 @@ class PendingLaunch:
     """A GUI process started and not yet waited for (see :func:`start_launch`)."""
 
     def __init__(self):
-        import secrets
         import subprocess
 
         if not sys.executable:
@@ -116,7 +141,9 @@ class PendingLaunch:
                 "PyGraphics could not open a window: this Python does not know where its own "
                 "program file is (sys.executable is empty), so it cannot start the window "
                 "process.")
-        self.secret = secrets.token_bytes(32)
+        # What secrets.token_bytes(32) does, without importing secrets (and
+        # with it hashlib, OpenSSL and random) before the GUI process starts.
+        self.secret = os.urandom(32)
         self.started = time.monotonic()
         self._launcher_line: socket.socket | None = None
         self._rendezvous = socket.create_server((LOOPBACK, 0))
@@ -156,6 +183,28 @@ class PendingLaunch:
             raise GUIUnavailableError(str(report["error"]))
         return self.process, int(report["port"]), self.secret
 
+    def late_error(self, timeout: float = 2.0) -> str | None:
+        """Return the error the GUI process reported after its port, if it did.
+
+        For a Hello that failed: the GUI process reports its port as soon as
+        Tk runs, then loads the rest of PyGraphics, and if that fails it
+        sends an error report on the rendezvous and exits. Waits at most
+        ``timeout`` seconds (the process is ending: the line or the end of
+        the connection comes at once).
+        """
+        import json
+
+        if self._launcher_line is None:
+            return None
+        try:
+            line = _read_line(self._launcher_line, time.monotonic() + timeout)
+            report = json.loads(line.decode("utf-8"))
+            if bytes.fromhex(report["secret"]) == self.secret:
+                return str(report["error"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return None
+
     def done(self) -> None:
         """The handshake is over: the GUI process no longer watches for our end."""
         if self._launcher_line is not None:
@@ -182,6 +231,7 @@ def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
                   secret: bytes, deadline: float) -> tuple[dict, socket.socket]:
     """Return the GUI process's report, and the connection it came on (still open)."""
     import hmac
+    import json
 
     while True:
         if time.monotonic() > deadline:

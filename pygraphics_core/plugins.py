@@ -16,14 +16,14 @@ a :class:`PluginWarning` and kept in :attr:`PluginRegistry.problems` for
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING, Any, Callable, Iterable
-
+# typing, importlib.metadata, pluggy and the hook specifications are
+# imported when needed, not with this module: media imports it on the first
+# media.<name>, which must start the GUI process as early as it can (the
+# annotations are never evaluated at run time).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
-
-# importlib.metadata, pluggy and the hook specifications are imported when
-# the registry is first used, not with this module: media imports it on the
-# first media.<name>, which must start the GUI process as early as it can.
+    from typing import Any, Callable, Iterable
 
 #: The standard media functions and the distribution that provides each,
 #: so that a student who calls one without its plugin is told what to install.

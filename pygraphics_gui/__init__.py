@@ -10,6 +10,15 @@ the student's process (see :mod:`pygraphics_gui.server`). Plugins use:
   counted, so that the process lives while a window is open.
 """
 
-from pygraphics_gui.backends import ProtocolBackend, appender
-
 __all__ = ["ProtocolBackend", "appender"]
+
+
+def __getattr__(name):
+    # Imported on first use, not with the package: ``python -m
+    # pygraphics_gui`` imports this package first, and the GUI process
+    # should reach Tk as soon as it can.
+    if name in __all__:
+        from pygraphics_gui import backends
+
+        return getattr(backends, name)
+    raise AttributeError(f"module 'pygraphics_gui' has no attribute '{name}'")

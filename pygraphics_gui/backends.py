@@ -20,7 +20,9 @@ dispatcher.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: typing is not needed at run time
+    from typing import Any, Callable
 
 
 def appender(responders: list) -> Callable:

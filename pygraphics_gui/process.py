@@ -2,20 +2,22 @@
 
 Started by :func:`pygraphics_core.gui_process.start_launch` as
 ``python -m pygraphics_gui``; see that module for the start-up handshake.
+
+The student waits for the first window while this process starts, so it
+does the least it can before it reports its port: Tk and a listening
+socket. The rest (the AMP layer, the server, logging) is imported after
+the report, while the student's process connects and sends its Hello.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import socket
 import sys
-import traceback
-import warnings
 
 from pygraphics_core.gui_process import (LOOPBACK, RENDEZVOUS_VARIABLE, SECRET_VARIABLE,
-                                         encode_report)
+                                         connect_loopback, encode_report)
 
 #: The name of the hidden root window and the class of every window (WM_CLASS).
 APPLICATION_CLASS = "PyGraphics"
@@ -46,16 +48,22 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"{category.__name__}: {message}", file=sys.stderr if file is None else file)
 
 
-class _OneLineReport(logging.Handler):
+def _report_amp_log_records_in_one_line() -> None:
     """Print the AMP layer's log records as one line each, on the current sys.stderr.
 
     The current one: while a client is connected, that is the student's
     terminal. The traceback of a failing responder is printed once, by
     :mod:`pygraphics_gui.backend_loading`, naming the plugin.
     """
+    import logging
 
-    def emit(self, record: logging.LogRecord) -> None:
-        print(f"PyGraphics: {record.getMessage()}", file=sys.stderr)
+    class OneLineReport(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            print(f"PyGraphics: {record.getMessage()}", file=sys.stderr)
+
+    amp_log = logging.getLogger("pygraphics_core.amp")
+    amp_log.addHandler(OneLineReport(logging.WARNING))
+    amp_log.propagate = False
 
 
 def main() -> int:
@@ -70,11 +78,7 @@ def main() -> int:
     if hasattr(signal, "SIGINT"):
         # Ctrl+C in the student's terminal stops their program, not its windows.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warnings.showwarning = _show_warning
-    amp_log = logging.getLogger("pygraphics_core.amp")
-    amp_log.addHandler(_OneLineReport(logging.WARNING))
-    amp_log.propagate = False
-    rendezvous = socket.create_connection((LOOPBACK, int(rendezvous_port)), timeout=10)
+    rendezvous = connect_loopback(int(rendezvous_port), timeout=10)
     with rendezvous:
         try:
             import tkinter
@@ -85,17 +89,28 @@ def main() -> int:
             return 1
         root.withdraw()
         root.title(APPLICATION_CLASS)
+        # Listen and report now: the student's process connects and sends
+        # its Hello while the server is imported (the connection waits in
+        # the listening queue meanwhile).
+        listener = socket.create_server((LOOPBACK, 0))
+        rendezvous.sendall(encode_report(secret_hex, port=listener.getsockname()[1]))
         try:
+            import warnings
+
             from pygraphics_gui.server import GUIServer
 
-            server = GUIServer(root, bytes.fromhex(secret_hex))
+            warnings.showwarning = _show_warning
+            _report_amp_log_records_in_one_line()
+            server = GUIServer(root, bytes.fromhex(secret_hex), listener=listener)
         except Exception as error:  # a broken installation: say so, and where
+            import traceback
+
             traceback.print_exc()
+            # The launcher still listens on the rendezvous when its Hello fails.
             rendezvous.sendall(encode_report(secret_hex, error=(
                 f"PyGraphics could not start its window process: {type(error).__name__}: "
                 f"{error}. Reinstalling PyGraphics may help.")))
             return 1
-        rendezvous.sendall(encode_report(secret_hex, port=server.port))
         # The server keeps it: it closes when the launcher goes.
         server.start(launcher=rendezvous.detach())
     try:

@@ -69,11 +69,15 @@ class GUIServer:
     """Serves one client from ``root``'s event loop; see the module docstring."""
 
     def __init__(self, root: tkinter.Tk, secret: bytes,
-                 registry: plugins.PluginRegistry | None = None):
+                 registry: plugins.PluginRegistry | None = None,
+                 listener: socket.socket | None = None):
+        """Serve from ``root``'s event loop on ``listener`` (a new loopback socket if None)."""
         self.root = root
         self.secret = secret
         self._registry = registry
-        self._listener: socket.socket | None = socket.create_server((LOOPBACK, 0))
+        if listener is None:
+            listener = socket.create_server((LOOPBACK, 0))
+        self._listener: socket.socket | None = listener
         self._listener.setblocking(False)
         self.port: int = self._listener.getsockname()[1]
         self._listener_watcher = SocketWatcher(root, self._listener, self._accept)
