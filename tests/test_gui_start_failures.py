@@ -79,3 +79,22 @@ def test_starting_the_gui_process_by_hand_explains_what_it_is(monkeypatch):
     assert result.returncode == 2
     assert "PyGraphics starts it by itself" in result.stderr
     assert "media.say('Hello')" in result.stderr
+
+
+def test_a_gui_process_that_cannot_load_its_server_says_so(fresh_client, monkeypatch, tmp_path,
+                                                           gui_display):
+    # The GUI process reports its port as soon as Tk runs, and only then
+    # imports its server: a broken installation must still be explained.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import os, sys\n"
+        "if os.environ.get('PYGRAPHICS_GUI_SECRET'):  # the GUI process only\n"
+        "    sys.modules['pygraphics_gui.server'] = None\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.delenv("PYGRAPHICS_HEADLESS", raising=False)
+    started = time.monotonic()
+    with pytest.raises(gui_process.GUIUnavailableError) as raised:
+        client.callRemote(Ping)
+    assert time.monotonic() - started < 10
+    message = str(raised.value)
+    assert message.startswith("PyGraphics could not start its window process: ModuleNotFoundError")
+    assert "Reinstalling PyGraphics may help." in message
