@@ -218,10 +218,13 @@ def _unrolled(encode_steps: list, decode_steps: list, tail: bytes, constants: di
                 f"        encoded_{index} = to_bytes_{index}(value)",
                 "    except (TypeError, ValueError):",
                 "        return None",
-                f"    if type(encoded_{index}) is not bytes or len(encoded_{index}) > MAX_VALUE_LENGTH:",
+                f"    if type(encoded_{index}) is not bytes:",
+                "        return None",
+                f"    size_{index} = len(encoded_{index})",
+                f"    if size_{index} > MAX_VALUE_LENGTH:",
                 "        return None",
             ]
-            pieces += (f"head_{index}", f"length_prefix(len(encoded_{index}))", f"encoded_{index}")
+            pieces += (f"head_{index}", f"length_prefix(size_{index})", f"encoded_{index}")
         else:  # _OPTIONAL: the whole pair, or nothing
             encode += [
                 f"    value = values.get(name_{index})",
@@ -252,7 +255,7 @@ def _unrolled(encode_steps: list, decode_steps: list, tail: bytes, constants: di
         "    box = constants.copy()",
         "    values = {}",
         "    position = 0",
-        "    end = len(data) - len(tail)",
+        f"    end = len(data) - {len(tail)}",
     ]
     for index, (kind, key, head, skip, name, from_bytes) in enumerate(decode_steps):
         namespace[f"decode_head_{index}"] = head
