@@ -245,3 +245,16 @@ def amp_loop_decode(template, data):
 def test_templates_compile_unrolled_functions_only_when_usable():
     assert "encode" in vars(Paint._call_template)
     assert "encode" not in vars(Shout._call_template)
+
+
+def test_a_box_split_over_two_chunks_is_put_together_by_the_general_parser():
+    connection = Connection()
+    tag, _ = connection.send_command(Paint, {"x": 1, "Y": 2, "colour": "red", "fill": False})
+    answer = encode_box({b"_answer": tag, b"painted": b"3", b"note": b"ok"})
+    for cut in range(1, len(answer)):
+        connection = Connection()
+        connection.send_command(Paint, {"x": 1, "Y": 2, "colour": "red", "fill": False})
+        assert connection.receive_data(answer[:cut]) == []
+        assert connection.receive_data(answer[cut:]) == [
+            AnswerReceived(tag, Paint, {"painted": 3, "note": "ok"})
+        ]

@@ -96,6 +96,9 @@ class Connection:
         # alone enforces max_box_size).
         self._likely_call: Optional[type[Command]] = None
         self._fast_limit = min(SMALL_CHUNK, max_box_size)
+        # Whether the parser holds no part of a box (kept here, after each
+        # feed, so that the fast path need not ask it every time).
+        self._parser_idle = True
 
     def expect_call(self, command: type[Command]) -> None:
         """Tell the connection that the peer will probably call *command* next.
@@ -184,11 +187,14 @@ class Connection:
         # answer to our one open question, or the call we served last.
         if self._awaiting or self._likely_call is not None:
             size = data.nbytes if type(data) is memoryview else len(data)
-            if size <= self._fast_limit and not self._parser.has_partial_box:
+            if size <= self._fast_limit and self._parser_idle:
                 event = self._expected_event(data if type(data) is bytes else bytes(data))
                 if event is not None:
                     return [event]
-        return [self._event_for(box) for box in self._parser.feed(data)]
+        self._parser_idle = False  # stays so if feed raises: the connection is over
+        boxes = self._parser.feed(data)
+        self._parser_idle = not self._parser.has_partial_box
+        return [self._event_for(box) for box in boxes]
 
     def _expected_event(self, data: bytes) -> Optional[Event]:
         """The event of *data* if it is one whole box of the layout we expect, else None."""
