@@ -18,6 +18,7 @@ around it, and tests can drive it with plain bytes::
 from __future__ import annotations
 
 from collections import namedtuple
+from functools import partial
 from collections.abc import Mapping
 
 from .boxes import MAX_BOX_SIZE, SMALL_CHUNK, Box, BoxParser, encode_box, encode_box_parts
@@ -78,6 +79,11 @@ class ErrorReceived(namedtuple("ErrorReceived", ["tag", "command", "error", "fat
 
     __slots__ = ()
 
+
+# The fast path makes its events with tuple.__new__, which skips the
+# Python-level __new__ that namedtuple writes (a call less on every message).
+_answer_event = partial(tuple.__new__, AnswerReceived)
+_command_event = partial(tuple.__new__, CommandReceived)
 
 Event = "CommandReceived | AnswerReceived | ErrorReceived"
 """What :meth:`Connection.receive_data` gives a list of (for annotations)."""
@@ -207,13 +213,13 @@ class Connection:
                 if decoded is None or decoded[0][ANSWER] != tag:
                     return None
                 del awaiting[tag]
-                return AnswerReceived(tag, command, decoded[1])
+                return _answer_event((tag, command, decoded[1]))
         command = self._likely_call
         decoded = command._call_template.decode(data)
         if decoded is None:
             return None
         box, arguments = decoded
-        return CommandReceived(command.commandName, box.get(ASK), box, arguments)
+        return _command_event((command.commandName, box.get(ASK), box, arguments))
 
     def _event_for(self, box: Box) -> Event:
         if ANSWER in box:

@@ -85,8 +85,9 @@ class ResponderTable:
         entry = self._responders.get(event.command_name)
         if entry is None:
             if event.tag is None:
-                _log().warning("the peer sent the command %r, which has no responder here",
-                            event.command_name)
+                _log().warning(
+                    "the peer sent the command %r, which has no responder here", event.command_name
+                )
                 return b"", False
             return connection.error(
                 event.tag, UNHANDLED, f"No handler for command {event.command_name!r}"
