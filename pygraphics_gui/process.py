@@ -66,6 +66,22 @@ def _report_amp_log_records_in_one_line() -> None:
     amp_log.propagate = False
 
 
+def _prepare_for_the_first_window(root) -> None:
+    """Do now what the first command will need, while the student's Hello may be on its way.
+
+    If the Hello is already waiting, this costs nothing: the same work would
+    come right after it. If the student's process is still loading its
+    plugins, it is done meanwhile.
+    """
+    import pluggy  # noqa: F401  (the plugin registry, made at the Hello, needs it)
+
+    from pygraphics_core import hookspecs  # noqa: F401
+
+    # The first use of a font makes Tk load it (fontconfig and Xft on X11):
+    # several milliseconds that every window with text pays once.
+    root.tk.call("font", "measure", "TkDefaultFont", "0")
+
+
 def main() -> int:
     """Run the GUI process; return its exit status."""
     secret_hex = os.environ.pop(SECRET_VARIABLE, "")
@@ -113,6 +129,7 @@ def main() -> int:
             return 1
         # The server keeps it: it closes when the launcher goes.
         server.start(launcher=rendezvous.detach())
+        _prepare_for_the_first_window(root)
     try:
         root.mainloop()
     finally:
