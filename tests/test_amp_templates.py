@@ -86,7 +86,8 @@ def test_a_call_decoded_by_its_template_gives_what_the_general_codec_gives(value
         # Only an optional argument left out sends a call the general way.
         assert any(values.get(name) is None for name in ("alpha", "raw"))
         return
-    fast_box, arguments = decoded
+    tag, fast_box, arguments = decoded
+    assert tag == b"2a"
     assert fast_box == box
     assert arguments == Paint.decode_arguments(box)
 

@@ -95,7 +95,7 @@ class Command:
             {b"_command": cls._wire_name},
             b"_ask" if cls.requiresAnswer else None,
         )
-        cls._answer_template = BoxTemplate(cls._response_schema, {}, b"_answer")
+        cls._answer_template = BoxTemplate(cls._response_schema, {}, b"_answer", keep_box=False)
 
         error_codes: dict[type[Exception], bytes] = {}
         fatal_codes: set[bytes] = set()

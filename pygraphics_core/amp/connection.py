@@ -208,18 +208,18 @@ class Connection:
         if awaiting:
             if len(awaiting) != 1:
                 return None
-            for tag, command in awaiting.items():
-                decoded = command._answer_template.decode(data)
-                if decoded is None or decoded[0][ANSWER] != tag:
-                    return None
-                del awaiting[tag]
-                return _answer_event((tag, command, decoded[1]))
+            tag, command = awaiting.popitem()
+            decoded = command._answer_template.decode(data)
+            if decoded is not None and decoded[0] == tag:
+                return _answer_event((tag, command, decoded[2]))
+            awaiting[tag] = command  # not this answer: the general path decides
+            return None
         command = self._likely_call
         decoded = command._call_template.decode(data)
         if decoded is None:
             return None
-        box, arguments = decoded
-        return _command_event((command.commandName, box.get(ASK), box, arguments))
+        tag, box, arguments = decoded
+        return _command_event((command.commandName, tag, box, arguments))
 
     def _event_for(self, box: Box) -> Event:
         if ANSWER in box:

@@ -44,12 +44,19 @@ class BoxTemplate:
 
     *constants* are pairs every box holds with the same value (``_command``
     and its name); *tag_key*, if given, is the key whose value each call
-    passes (``_ask`` or ``_answer``).
+    passes (``_ask`` or ``_answer``). *keep_box* says whether
+    :meth:`decode` also gives the received box (a dispatcher hands it on
+    with the command; a proxy needs only the values of an answer).
     """
 
     def __init__(
-        self, schema: Schema, constants: dict[bytes, bytes], tag_key: bytes | None = None
+        self,
+        schema: Schema,
+        constants: dict[bytes, bytes],
+        tag_key: bytes | None = None,
+        keep_box: bool = True,
     ) -> None:
+        self._keep_box = keep_box
         #: False when some argument needs the general path (BigString,
         #: PILImage, an argument type that overrides to_box): encode()
         #: then always returns None.
@@ -104,7 +111,9 @@ class BoxTemplate:
             # these are the same steps unrolled for this layout (as
             # namedtuple and dataclasses write their methods), which makes
             # a small message about a third cheaper.
-            self.encode, self.decode = _unrolled(self._encode_steps, self._decode_steps, self._tail, self._constants)
+            self.encode, self.decode = _unrolled(
+                self._encode_steps, self._decode_steps, self._tail, self._constants, keep_box
+            )
 
     def encode(self, values, tag: bytes = b"") -> bytes | None:
         """The wire form of the box of *values* (and *tag*), or None.
@@ -145,17 +154,20 @@ class BoxTemplate:
         parts.append(self._tail)
         return b"".join(parts)
 
-    def decode(self, data: bytes) -> tuple[dict, dict] | None:
+    def decode(self, data: bytes) -> tuple[bytes | None, dict | None, dict] | None:
         """Decode *data* if it is exactly one box of this layout, else None.
 
-        Returns ``(box, values)``: the received box (key to bytes, as the
-        general parser gives it) and the decoded values of the schema's
-        arguments. None means "use the general path", which also reports
-        anything malformed. Optional arguments must all be present here.
+        Returns ``(tag, box, values)``: the value of the tag key (None
+        without one), the received box (key to bytes, as the general parser
+        gives it; None unless *keep_box*) and the decoded values of the
+        schema's arguments. None means "use the general path", which also
+        reports anything malformed. Optional arguments must all be present
+        here.
         """
         if not self.usable:
             return None
-        box = self._constants.copy()
+        tag = None
+        box = self._constants.copy() if self._keep_box else None
         values = {}
         position = 0
         end = len(data) - len(self._tail)  # where the tail should start
@@ -171,19 +183,25 @@ class BoxTemplate:
             value_end = value_start + ((data[value_start - 2] << 8) | data[value_start - 1])
             if value_end > end:
                 return None
-            value = box[key] = data[value_start:value_end]
+            value = data[value_start:value_end]
             position = value_end
-            if kind != _TAG:
+            if box is not None:
+                box[key] = value
+            if kind == _TAG:
+                tag = value
+            else:
                 try:
                     values[name] = from_bytes(value)
                 except Exception:  # malformed: the general path says what is wrong
                     return None
         if position != end or not data.endswith(self._tail):
             return None
-        return box, values
+        return tag, box, values
 
 
-def _unrolled(encode_steps: list, decode_steps: list, tail: bytes, constants: dict):
+def _unrolled(
+    encode_steps: list, decode_steps: list, tail: bytes, constants: dict, keep_box: bool
+):
     """Write and compile encode() and decode() for one layout, steps unrolled.
 
     The generated functions do exactly what the loops of
@@ -252,7 +270,8 @@ def _unrolled(encode_steps: list, decode_steps: list, tail: bytes, constants: di
 
     decode = [
         "def decode(data):",
-        "    box = constants.copy()",
+        "    tag = None",
+        "    box = constants.copy()" if keep_box else "    box = None",
         "    values = {}",
         "    position = 0",
         f"    end = len(data) - {len(tail)}",
@@ -276,9 +295,13 @@ def _unrolled(encode_steps: list, decode_steps: list, tail: bytes, constants: di
             "    position = start + ((data[start - 2] << 8) | data[start - 1])",
             "    if position > end:",
             "        return None",
-            f"    value = box[key_{index}] = data[start:position]",
+            "    value = data[start:position]",
         ]
-        if kind != _TAG:
+        if keep_box:
+            decode.append(f"    box[key_{index}] = value")
+        if kind == _TAG:
+            decode.append("    tag = value")
+        else:
             decode += [
                 "    try:",
                 f"        values[name_{index}] = from_bytes_{index}(value)",
@@ -288,7 +311,7 @@ def _unrolled(encode_steps: list, decode_steps: list, tail: bytes, constants: di
     decode += [
         "    if position != end or not data.endswith(tail):",
         "        return None",
-        "    return box, values",
+        "    return tag, box, values",
     ]
     exec(compile("\n".join(encode + [""] + decode), "<AMP box template>", "exec"), namespace)
     return namespace["encode"], namespace["decode"]
