@@ -39,7 +39,8 @@ can take either side. Errors:
 
 The layers, each usable on its own: :mod:`.boxes` (the wire format),
 :mod:`.arguments` (argument types), :mod:`.pictures` (PILImage),
-:mod:`.commands` (Command),
+:mod:`.commands` (Command), :mod:`.templates` (each command's prebuilt
+wire layout, the fast path for small messages),
 :mod:`.connection` (the protocol state machine, sans-I/O),
 :mod:`.dispatcher` (server side, sans-I/O) and :mod:`.proxy` (blocking client).
 """
