@@ -25,7 +25,7 @@ same errors, and the general one stays the single source of the messages.
 
 from __future__ import annotations
 
-from .arguments import Argument, Schema
+from .arguments import _SAFE_DIGITS, _SMALL_INTEGER, Argument, Integer, Schema
 from .boxes import MAX_VALUE_LENGTH, check_key, length_prefix
 
 __all__ = ["BoxTemplate"]
@@ -207,12 +207,17 @@ def _unrolled(
     The generated functions do exactly what the loops of
     :meth:`BoxTemplate.encode` and :meth:`BoxTemplate.decode` do for these
     steps (the tests hold them side by side); only the loop, the unpacking
-    of each step and the dispatch on its kind are gone. Every constant of
-    the layout is passed in by name, never written into the source.
+    of each step and the dispatch on its kind are gone, and the common
+    case of :class:`Integer` (the type of most arguments: coordinates,
+    sizes, colour components) is written inline, exactly as Integer does
+    it. Every constant of the layout is passed in by name, never written
+    into the source.
     """
     namespace = {
         "length_prefix": length_prefix,
         "MAX_VALUE_LENGTH": MAX_VALUE_LENGTH,
+        "SMALL_INTEGER": _SMALL_INTEGER,
+        "SAFE_DIGITS": _SAFE_DIGITS,
         "tail": tail,
         "constants": constants,
     }
@@ -232,12 +237,25 @@ def _unrolled(
                 "    if value is None:",
                 "        return None",
                 "    known += 1",
+            ]
+            general = [
                 "    try:",
                 f"        encoded_{index} = to_bytes_{index}(value)",
                 "    except (TypeError, ValueError):",
                 "        return None",
                 f"    if type(encoded_{index}) is not bytes:",
                 "        return None",
+            ]
+            if _is_integer(to_bytes):
+                encode += [
+                    "    if type(value) is int and -SMALL_INTEGER < value < SMALL_INTEGER:",
+                    f"        encoded_{index} = b'%d' % value",
+                    "    else:",
+                    *("    " + line for line in general),
+                ]
+            else:
+                encode += general
+            encode += [
                 f"    size_{index} = len(encoded_{index})",
                 f"    if size_{index} > MAX_VALUE_LENGTH:",
                 "        return None",
@@ -301,6 +319,16 @@ def _unrolled(
             decode.append(f"    box[key_{index}] = value")
         if kind == _TAG:
             decode.append("    tag = value")
+        elif _is_integer(from_bytes):
+            decode += [
+                "    if value.isdigit() and len(value) <= SAFE_DIGITS:",
+                f"        values[name_{index}] = int(value)",
+                "    else:",
+                "        try:",
+                f"            values[name_{index}] = from_bytes_{index}(value)",
+                "        except Exception:",
+                "            return None",
+            ]
         else:
             decode += [
                 "    try:",
@@ -315,3 +343,9 @@ def _unrolled(
     ]
     exec(compile("\n".join(encode + [""] + decode), "<AMP box template>", "exec"), namespace)
     return namespace["encode"], namespace["decode"]
+
+
+def _is_integer(method) -> bool:
+    """Whether *method* is Integer's own to_bytes or from_bytes (not an override)."""
+    function = getattr(method, "__func__", None)
+    return function is Integer.to_bytes or function is Integer.from_bytes
