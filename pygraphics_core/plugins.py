@@ -116,6 +116,125 @@ def describe_exception(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
+def _entry_points_from_importlib(search_path: list[str] | None,
+                                 group: str) -> list[tuple[str, str, str, str]]:
+    """Return ``(distribution, version, entry point name, value)`` for ``group``, in search order."""
+    import importlib.metadata
+
+    if search_path is None:
+        distributions = importlib.metadata.distributions()
+    else:
+        distributions = importlib.metadata.distributions(path=search_path)
+    found = []
+    for distribution in distributions:
+        ours = [entry_point for entry_point in distribution.entry_points
+                if entry_point.group == group]
+        if not ours:
+            continue  # reading a distribution's metadata is slow: only for plugins
+        metadata = distribution.metadata
+        for entry_point in ours:
+            found.append((metadata["Name"], metadata["Version"], entry_point.name,
+                          entry_point.value))
+    return found
+
+
+def _scan_entry_points(search_path: list[str] | None,
+                      group: str) -> list[tuple[str, str, str, str]] | None:
+    """Find the entry points of ``group`` the way importlib.metadata does, reading the files directly.
+
+    Returns ``(distribution, version, entry point name, value)`` tuples in
+    the order importlib.metadata.distributions() finds them, or None when
+    the search path holds something this plain reading does not handle
+    (a zip file, an .egg, a finder with its own distributions), for
+    :func:`_entry_points_from_importlib` to do it. Why: importing
+    importlib.metadata (it parses metadata with the email package) costs
+    the student's process tens of milliseconds on the first ``media.say``,
+    while the GUI process is starting on the same processors.
+    """
+    import os
+    import sys
+
+    if search_path is None:
+        search_path = sys.path
+        from importlib.machinery import PathFinder
+
+        if any(hasattr(finder, "find_distributions") and finder is not PathFinder
+               for finder in sys.meta_path):
+            return None  # someone else also provides distributions
+    found = []
+    for entry in search_path:
+        folder = entry or "."
+        try:
+            children = os.listdir(folder)
+        except NotADirectoryError:
+            return None  # a zip file on the path
+        except OSError:
+            continue  # a folder that does not exist (yet): nothing in it
+        for child in children:
+            lowered = child.lower()
+            if lowered.endswith(".egg"):
+                return None
+            if not lowered.endswith((".dist-info", ".egg-info")):
+                continue
+            info = os.path.join(folder, child)
+            try:
+                with open(os.path.join(info, "entry_points.txt"), encoding="utf-8") as file:
+                    text = file.read()
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # no entry points (or an .egg-info file: none either)
+            except OSError:
+                return None
+            ours = _entry_points_in_group(text, group)
+            if not ours:
+                continue
+            headers = _read_metadata_headers(info)
+            if headers is None:
+                return None
+            for entry_name, value in ours:
+                found.append((headers.get("name"), headers.get("version"), entry_name, value))
+    return found
+
+
+def _entry_points_in_group(text: str, group: str) -> list[tuple[str, str]]:
+    # The format importlib.metadata reads: [group] sections of "name = value"
+    # lines; blank lines and lines starting with "#" are ignored.
+    section = None
+    pairs = []
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+            continue
+        if section == group and "=" in line:
+            name, value = map(str.strip, line.split("=", 1))
+            pairs.append((name, value))
+    return pairs
+
+
+def _read_metadata_headers(info: str) -> dict[str, str] | None:
+    """Return the first Name and Version headers of a distribution's metadata (lower-case keys)."""
+    import os
+
+    for file_name in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(info, file_name), encoding="utf-8") as file:
+                text = file.read()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+        headers: dict[str, str] = {}
+        for line in text.splitlines():
+            if not line.strip():
+                break  # the headers end at the first blank line
+            key, colon, value = line.partition(":")
+            if colon and not line[0].isspace():
+                headers.setdefault(key.strip().lower(), value.strip())
+        return headers
+    return None
+
+
 class NameClaims:
     """Who has claimed which name so far, so that a second claim can name the first."""
 
@@ -167,29 +286,20 @@ class PluginRegistry:
         return [dict(entry) for entry in self._found]
 
     def _search(self) -> list[dict[str, str]]:
-        import importlib.metadata
-
         from pygraphics_core import hookspecs
 
-        if self._search_path is None:
-            distributions = importlib.metadata.distributions()
-        else:
-            distributions = importlib.metadata.distributions(path=self._search_path)
+        entry_points = _scan_entry_points(self._search_path, hookspecs.PROJECT_NAME)
+        if entry_points is None:
+            entry_points = _entry_points_from_importlib(self._search_path, hookspecs.PROJECT_NAME)
         found = {}
-        for distribution in distributions:
-            ours = [entry_point for entry_point in distribution.entry_points
-                    if entry_point.group == hookspecs.PROJECT_NAME]
-            if not ours:
-                continue  # reading a distribution's metadata is slow: only for plugins
-            metadata = distribution.metadata
-            name = metadata["Name"] or "(unnamed distribution)"
-            for entry_point in ours:
-                # A distribution seen twice on sys.path (say, an editable
-                # install and a copy) is one plugin: the first one wins, as
-                # it would for an import.
-                found.setdefault((name.lower(), entry_point.name), {
-                    "distribution": name, "version": metadata["Version"] or "",
-                    "name": entry_point.name, "module": entry_point.value})
+        for name, version, entry_name, value in entry_points:
+            name = name or "(unnamed distribution)"
+            # A distribution seen twice on sys.path (say, an editable
+            # install and a copy) is one plugin: the first one wins, as
+            # it would for an import.
+            found.setdefault((name.lower(), entry_name), {
+                "distribution": name, "version": version or "",
+                "name": entry_name, "module": value})
         return [found[key] for key in sorted(found)]
 
     @property
