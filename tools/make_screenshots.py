@@ -11,7 +11,9 @@ screenshot of each window to ``docs/_static/``:
 - ``show-inspector.png``: ``media.inspect`` of the parrot sample at 800 %,
   the mouse on the parrot's eye and a pinned pixel on its beak;
 - ``pickers-file.png``, ``pickers-folder.png``, ``pickers-color.png``: the
-  dialogs of ``choose_file``, ``choose_folder`` and ``choose_color``.
+  dialogs of ``choose_file``, ``choose_folder`` and ``choose_color``;
+- ``sound-inspector.png``: ``media.inspect_sound`` of a stereo sound (a
+  note on the left, a quieter, lower one on the right), a range selected.
 
 Needs Linux (or another X11 system) with Xvfb and xdotool.
 """
@@ -109,6 +111,39 @@ def show_screenshots():
     media.close_inspect(parrot)
 
 
+def sound_screenshot():
+    import media
+
+    left = media.create_note("A", 22050, 0, 12000)
+    right = media.create_note("A", 22050, -1, 5000)
+    snd = media.create_sound(len(left))
+    for index in range(len(snd)):
+        sample = media.get_sample(snd, index)
+        media.set_left(sample, media.get_left(media.get_sample(left, index)))
+        media.set_right(sample, media.get_left(media.get_sample(right, index)))
+    for index in range(len(snd)):  # fade in, so the picture shows a shape
+        sample = media.get_sample(snd, index)
+        scale = index / len(snd)
+        media.set_left(sample, media.get_left(sample) * scale)
+        media.set_right(sample, media.get_right(sample) * scale)
+    media.inspect_sound(snd)
+    window = wait_for_window("Sound")
+    settle()
+    geometry = dict(line.split("=", 1) for line in
+                    xdotool("getwindowgeometry", "--shell", window).split())
+    left_edge, top = int(geometry["X"]), int(geometry["Y"])
+    width, height = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
+    # Drag across the middle of the waves to select a range.
+    xdotool("mousemove", str(left_edge + width * 2 // 5), str(top + height // 2))
+    xdotool("mousedown", "1")
+    xdotool("mousemove", str(left_edge + width * 3 // 5), str(top + height // 2))
+    xdotool("mouseup", "1")
+    settle()
+    save_window(window, "sound-inspector.png")
+    xdotool("windowfocus", "--sync", window)
+    xdotool("key", "Escape")
+
+
 def dialog_screenshot(call, title, name, folder):
     """Run ``media.<call>`` in a student process, photograph its dialog, cancel it."""
     program = subprocess.Popen(
@@ -154,6 +189,7 @@ def main(argv):
     STATIC.mkdir(parents=True, exist_ok=True)
     try:
         show_screenshots()
+        sound_screenshot()
         # A short, plain folder name reads better in the dialogs than a
         # random temporary one.
         scratch = Path(tempfile.gettempdir()) / "student"
