@@ -308,7 +308,8 @@ class Sound:
     def __repr__(self):
         kind = "mono" if self._channels == 1 else "stereo"
         origin = f", from {self.filename!r}" if self.filename else ""
-        return (f"<Sound: {len(self)} samples ({self.get_duration():.2f} seconds), {kind}, "
+        count = f"{len(self)} sample" if len(self) == 1 else f"{len(self)} samples"
+        return (f"<Sound: {count} ({self.get_duration():.2f} seconds), {kind}, "
                 f"{self._sampling_rate} samples per second, "
                 f"{bits_of(self._values)}-bit{origin}>")
 

@@ -353,6 +353,7 @@ def test_a_sound_describes_itself(tmp_path):
                          "second, 16-bit>")
     snd.save_as(tmp_path / "half.wav")
     assert repr(load_sound(tmp_path / "half.wav")).endswith(f"from {str(tmp_path / 'half.wav')!r}>")
+    assert repr(create_sound(1)).startswith("<Sound: 1 sample (0.00 seconds), stereo")
 
 
 def test_jupyter_shows_a_player_that_plays_exactly_this_sound():
