@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 class GUIProcessConnection:
     """A GUI process started by this process, and the AMP connection to it."""
 
-    def __init__(self, pending: Any = None):
+    def __init__(self, pending: Any = None, first_command: type | None = None):
         from pygraphics_core import amp, gui_process
         from pygraphics_core.commands import Hello, Output
 
@@ -62,7 +62,10 @@ class GUIProcessConnection:
             from pygraphics_core import plugins
 
             found = plugins.registry().found()
-            self._proxy.callRemote(Hello, secret=secret, plugins=found)
+            hello = {"secret": secret, "plugins": found}
+            if first_command is not None:
+                hello["first_command"] = f"{first_command.__module__}:{first_command.__qualname__}"
+            self._proxy.callRemote(Hello, **hello)
             # From now on a call may wait as long as the student takes to
             # answer a dialog; the GUI process ending still wakes it up.
             self._proxy.timeout = None
@@ -204,7 +207,7 @@ def _take_prepared():
     return pending
 
 
-def _new_connection() -> Connection:
+def _new_connection(first_command: type | None = None) -> Connection:
     if _headless_requested():
         try:
             from pygraphics_core import headless
@@ -214,18 +217,22 @@ def _new_connection() -> Connection:
                 f"(pygraphics_core.headless could not be imported: {error}). Unset "
                 "PYGRAPHICS_HEADLESS to use windows, or update PyGraphics.") from error
         return headless.HeadlessConnection()
-    return GUIProcessConnection(_take_prepared())
+    return GUIProcessConnection(_take_prepared(), first_command)
 
 
-def connection() -> Connection:
-    """Return the connection in use, starting the GUI process if there is none."""
+def connection(first_command: type | None = None) -> Connection:
+    """Return the connection in use, starting the GUI process if there is none.
+
+    ``first_command``: the command that a new GUI process will be sent
+    first (it gets ready for that one before the others).
+    """
     global _connection, _owner_pid
     if _connection is not None and _owner_pid != os.getpid():
         # We are a fork of the process that made the connection (e.g.
         # multiprocessing): its socket is not ours to use.
         _connection = None
     if _connection is None:
-        _connection = _new_connection()
+        _connection = _new_connection(first_command)
         _owner_pid = os.getpid()
         _register_finish()
     return _connection
@@ -261,7 +268,7 @@ def callRemote(command: type, **kwargs: Any) -> dict:
     new one. Errors the command declares arrive as their own exception
     type; others as :class:`pygraphics_core.amp.AMPError`.
     """
-    current = connection()
+    current = connection(command)
     try:
         return current.callRemote(command, **kwargs)
     except GUIProcessEndedError:

@@ -26,7 +26,10 @@ class Hello(amp.Command):
 
     ``plugins`` lists the plugins the student's process found
     (:meth:`pygraphics_core.plugins.PluginRegistry.found`): the GUI process
-    loads the same ones, without searching again.
+    loads the same ones, without searching again. ``first_command`` names
+    the command the student's process sends next (``module:ClassName``):
+    the GUI process makes that one ready first, and the other plugins'
+    commands once it has answered it, so the first window opens sooner.
     """
 
     arguments = [
@@ -34,6 +37,7 @@ class Hello(amp.Command):
         ("plugins", amp.AmpList([("distribution", amp.Unicode()), ("version", amp.Unicode()),
                                  ("name", amp.Unicode()), ("module", amp.Unicode())],
                                 optional=True)),
+        ("first_command", amp.Unicode(optional=True)),
     ]
     response = []
     errors = {WrongSecret: "WRONG_SECRET"}

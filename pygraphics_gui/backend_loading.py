@@ -39,9 +39,18 @@ class PluginNotAnswering(Exception):
 
 
 class BackendLoader:
-    """Registers every plugin's commands with ``dispatcher``, loading backends on demand."""
+    """Registers every plugin's commands with ``dispatcher``, loading backends on demand.
 
-    def __init__(self, dispatcher: Any, registry: plugins.PluginRegistry):
+    ``first_command`` (``module:ClassName``, from the Hello) is the command
+    the client sends first. If a plugin's package holds it, only that
+    command is registered now, and the others when :meth:`register_the_rest`
+    is called (the server calls it once the first command is answered, and
+    before it reads anything more): importing every plugin's commands
+    takes a while, and the student is waiting for the first window.
+    """
+
+    def __init__(self, dispatcher: Any, registry: plugins.PluginRegistry,
+                 first_command: str | None = None):
         self._dispatcher = dispatcher
         self._registry = registry
         # Who answers each command name: None for PyGraphics itself.
@@ -49,6 +58,36 @@ class BackendLoader:
         self._answers: dict[str, Callable[..., dict]] = {}
         self._declared: dict[str, plugins.Plugin] = {}
         self._loaded: set[int] = set()
+        #: False until every plugin's commands are registered.
+        self.all_registered = False
+        if not (first_command and self._register_first(first_command)):
+            self.register_the_rest()
+
+    def _register_first(self, reference: str) -> bool:
+        """Register the command ``reference`` names, if a plugin's package holds it."""
+        module_name = reference.partition(":")[0]
+        package = module_name.partition(".")[0]
+        owner = next((plugin for plugin in self._registry.plugins if plugin.module is not None
+                      and plugin.module_name.partition(".")[0] == package), None)
+        if owner is None:
+            return False
+        try:
+            command = plugins._load_object(reference)
+        except Exception:
+            return False  # the full registration will say what is wrong
+        name = getattr(command, "commandName", None)
+        if not isinstance(name, str) or name in CORE_COMMANDS:
+            return False
+        self._declared[name] = owner
+        self._dispatcher.register(command, self._answer_on_first_use(command))
+        return True
+
+    def register_the_rest(self) -> None:
+        """Register every plugin's commands not registered yet (once)."""
+        if self.all_registered:
+            return
+        self.all_registered = True
+        registry = self._registry
         for name, command in registry.commands().items():
             owner = registry.command_owner(name)
             if name in CORE_COMMANDS:
@@ -56,11 +95,17 @@ class BackendLoader:
                                        f"command '{name}', which is PyGraphics's own; "
                                        f"rename it.")
                 continue
+            if name in self._declared:
+                # Made ready first, from the Hello; the registry now knows
+                # its true owner, should two plugins claim it.
+                self._declared[name] = owner
+                continue
             self._declared[name] = owner
-            dispatcher.register(command, self._answer_on_first_use(command))
+            self._dispatcher.register(command, self._answer_on_first_use(command))
 
     def load_all(self) -> None:
         """Load every plugin's backends not loaded yet, in plugin order."""
+        self.register_the_rest()
         for plugin in self._registry.plugins:
             if plugin.module is not None:
                 self.load(plugin)

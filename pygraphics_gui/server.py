@@ -63,6 +63,7 @@ class _Candidate:
         self.connection = connection
         self.proved = False
         self.plugins_found: list[dict] | None = None
+        self.first_command: str | None = None
         self._secret = server.secret
         self.gate = amp.Dispatcher()
         self.gate.register(Hello, self.hello)
@@ -70,11 +71,13 @@ class _Candidate:
                                      lambda: server._candidate_readable(self))
         self.timer: str | None = None
 
-    def hello(self, secret: bytes, plugins: list[dict] | None = None) -> dict:
+    def hello(self, secret: bytes, plugins: list[dict] | None = None,
+              first_command: str | None = None) -> dict:
         if not _same_secret(secret, self._secret):
             raise WrongSecret("this is not the secret this window process was started with")
         self.proved = True
         self.plugins_found = plugins
+        self.first_command = first_command
         return {}
 
 
@@ -103,6 +106,7 @@ class GUIServer:
         self._launcher: socket.socket | None = None
         self._launcher_watcher: SocketWatcher | None = None
         self._backends: BackendLoader | None = None
+        self._rest_scheduled = False
         self._serving = False
         windows.add_close_listener(self._window_closed)
 
@@ -200,16 +204,17 @@ class GUIServer:
         self._output = OutputForwarding(self._send_output)
         if self._registry is None:
             self._registry = plugins.PluginRegistry(found=chosen.plugins_found)
-        self._register_everything(self._dispatcher)
+        self._register_everything(self._dispatcher, chosen.first_command)
         self._client_watcher = SocketWatcher(self.root, self._client, self._client_readable)
         self._client_watcher.resume()
 
     # -- registering responders ----------------------------------------------
 
-    def _register_everything(self, dispatcher: amp.Dispatcher) -> None:
+    def _register_everything(self, dispatcher: amp.Dispatcher,
+                             first_command: str | None = None) -> None:
         dispatcher.register(Ping, lambda: {})
         dispatcher.register(Goodbye, lambda: {"open_windows": len(windows.open_windows())})
-        self._backends = BackendLoader(dispatcher, self._registry)
+        self._backends = BackendLoader(dispatcher, self._registry, first_command)
         # Backends load when their commands first arrive; the rest (and any
         # problem with them) a moment later, once the first call is served.
         self.root.after(PRELOAD_DELAY_MS, self._backends.load_all)
@@ -254,6 +259,11 @@ class GUIServer:
         if not data:
             self._lose_client()
             return False
+        if self._rest_scheduled and not self._backends.all_registered:
+            # Only the first command was made ready at the Hello, and it has
+            # been answered: the others must be ready before more is read
+            # (see _register_the_rest_soon).
+            self._backends.register_the_rest()
         self._serving = True
         try:
             answer = self._dispatcher.data_received(data)
@@ -267,7 +277,20 @@ class GUIServer:
         if self._client is None:
             return False  # lost while the responder ran
         self._send(answer)
+        if not self._backends.all_registered:
+            self._register_the_rest_soon()
         return self._client is not None
+
+    def _register_the_rest_soon(self) -> None:
+        # The first command has been answered and its window is built; Tk
+        # shows it from an idle callback. Register the other plugins'
+        # commands after that: from an idle callback queued behind the
+        # window's, through a timer, so that Tk maps the window (and sends
+        # that to the X server) first. Should the client send more before
+        # then, _client_readable registers them first.
+        if not self._rest_scheduled:
+            self._rest_scheduled = True
+            self.root.after_idle(self.root.after, 1, self._backends.register_the_rest)
 
     def _send(self, data: bytes | None) -> None:
         if self._output is not None:
