@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import functools
 import sys
-import traceback
-from typing import Any, Callable
+
+# traceback is imported when a responder fails, typing never at run time:
+# this module is loaded while the student waits for the first window.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 from pygraphics_core import plugins
 from pygraphics_core.commands import CORE_COMMANDS
@@ -190,6 +194,8 @@ def _reporting_failures(responder: Callable[..., dict], command: type,
             print(f"PyGraphics: the plugin {plugin.label} failed while answering "
                   f"{command.commandName}:", file=sys.stderr)
             # From the responder down: this wrapper's own frame helps nobody.
+            import traceback
+
             traceback.print_exception(type(error), error, error.__traceback__.tb_next,
                                       file=sys.stderr)
             raise
