@@ -64,6 +64,8 @@ class BackendLoader:
         self._loaded: set[int] = set()
         #: False until every plugin's commands are registered.
         self.all_registered = False
+        # Commands a backend answered before then that no plugin had declared yet.
+        self._undeclared: list[type] = []
         if not (first_command and self._register_first(first_command)):
             self.register_the_rest()
 
@@ -106,6 +108,10 @@ class BackendLoader:
                 continue
             self._declared[name] = owner
             self._dispatcher.register(command, self._answer_on_first_use(command))
+        for command in self._undeclared:
+            if command.commandName not in self._declared:
+                self._dispatcher.register(command, self._answers[command.commandName])
+        self._undeclared.clear()
 
     def load_all(self) -> None:
         """Load every plugin's backends not loaded yet, in plugin order."""
@@ -148,12 +154,17 @@ class BackendLoader:
             command_name = command.commandName
             self._owners[command_name] = plugin
             answer = _reporting_failures(responder, command, plugin)
+            self._answers[command_name] = answer
             if command_name in self._declared:
-                self._answers[command_name] = answer
-            else:
+                continue
+            if self.all_registered:
                 # A command no plugin declares (a backend for a command of
                 # the course's own): register it directly.
                 self._dispatcher.register(command, answer)
+            else:
+                # Perhaps a plugin declares it, among the commands not
+                # registered yet: register_the_rest decides.
+                self._undeclared.append(command)
 
     def _answer_on_first_use(self, command: type) -> Callable[..., dict]:
         name = command.commandName

@@ -27,6 +27,17 @@ FIRST_PLUGIN = """
         response = [("imported", amp.Boolean())]
 
 
+    class FirstOther(amp.Command):
+        arguments = []
+        response = [("answer", amp.Integer())]
+
+
+    class NotDeclared(amp.Command):
+        # Answered by the backend, declared by no plugin (a course's own).
+        arguments = []
+        response = [("answer", amp.Integer())]
+
+
     class FirstBackend(ProtocolBackend):
         responders = []
         responder = appender(responders)
@@ -36,10 +47,18 @@ FIRST_PLUGIN = """
             # Has the GUI process imported the other plugin's commands yet?
             return {"imported": module in sys.modules}
 
+        @responder(FirstOther)
+        def other(self):
+            return {"answer": 2}
+
+        @responder(NotDeclared)
+        def not_declared(self):
+            return {"answer": 3}
+
 
     @hookimpl
     def pygraphics_commands():
-        return [FirstAsk]
+        return [FirstAsk, FirstOther]
 
 
     @hookimpl
@@ -125,3 +144,13 @@ def test_without_a_first_command_everything_is_registered_at_the_hello(two_plugi
     first, commands = two_plugins
     client.connection()  # as the pytest fixtures and `pygraphics call` start one
     assert client.callRemote(first.FirstAsk, module=commands) == {"imported": True}
+
+
+def test_the_first_backends_other_commands_work_declared_or_not(two_plugins):
+    # Loading the first command's backend registers its other responders
+    # before the rest of the plugins' commands are.
+    first, commands = two_plugins
+    client.callRemote(first.FirstAsk, module=commands)
+    assert client.callRemote(first.FirstOther) == {"answer": 2}
+    assert client.callRemote(first.NotDeclared) == {"answer": 3}
+    assert client.callRemote(Ping) == {}
