@@ -8,6 +8,7 @@ at 800 % costs no more to draw than the window it is seen through, and an
 update of a picture shown at 100 % costs one paste of its pixels into Tk.
 """
 
+import math
 import tkinter as tk
 from fractions import Fraction
 from tkinter import ttk
@@ -195,7 +196,11 @@ class PictureView(tk.Frame):
         changed = new_zoom != self._zoom
         self._zoom = new_zoom
         self._set_scroll_region()
-        self._move_view_to(spot_x * new_zoom - widget_x, spot_y * new_zoom - widget_y)
+        # Whole screen pixels, rounded down: Tk rounds a fraction to the
+        # nearest pixel, and a spot half-way between two would land on
+        # either side depending on the float's last bit.
+        self._move_view_to(math.floor(spot_x * new_zoom - widget_x),
+                           math.floor(spot_y * new_zoom - widget_y))
         self._drawn_view = None
         self._draw()
         if changed:
