@@ -15,7 +15,7 @@ closed. Plugins subclass it (or put their widgets in one)::
 from __future__ import annotations
 
 import tkinter
-from typing import Callable
+from collections.abc import Callable
 
 #: How far (pixels) each open window moves the next one down and right...
 CASCADE_STEP = 30

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pygraphics_core import amp
 from pygraphics_core.amp.boxes import encode_box, parse_boxes
 from pygraphics_core.amp.connection import AnswerReceived, CommandReceived, Connection
+from pygraphics_core.amp.templates import BoxTemplate
 
 QUICKLY = datetime.timedelta(seconds=2)
 
@@ -259,3 +260,17 @@ def test_a_box_split_over_two_chunks_is_put_together_by_the_general_parser():
         assert connection.receive_data(answer[cut:]) == [
             AnswerReceived(tag, Paint, {"painted": 3, "note": "ok"})
         ]
+
+
+def test_a_command_builds_its_templates_when_first_used_and_keeps_them():
+    class Lazy(amp.Command):
+        arguments = [("number", amp.Integer())]
+        response = [("double", amp.Integer())]
+
+    assert not isinstance(Lazy.__dict__["_call_template"], BoxTemplate)
+    connection = Connection()
+    connection.send_command_parts(Lazy, {"number": 2})
+    built = Lazy.__dict__["_call_template"]
+    assert isinstance(built, BoxTemplate)
+    connection.send_command_parts(Lazy, {"number": 3})
+    assert Lazy.__dict__["_call_template"] is built

@@ -24,6 +24,7 @@ from .templates import BoxTemplate
 # Only type checkers need typing (it is slow to import).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, ClassVar
 
 __all__ = ["Command"]
@@ -37,6 +38,23 @@ def _error_code(code: Any, command_name: str) -> bytes:
             f"{command_name}: error codes are non-empty str such as 'NOT_FOUND', got {code!r}"
         )
     return code
+
+
+class _BuiltOnFirstUse:
+    """A class attribute made by ``build()`` when first read, then kept on the class.
+
+    Each command class gets its own, so the value replaces it in that
+    class's own namespace and later reads are plain attribute reads.
+    """
+
+    def __init__(self, name: str, build: Callable[[], Any]) -> None:
+        self._name = name
+        self._build = build
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        value = self._build()
+        setattr(owner, self._name, value)
+        return value
 
 
 class Command:
@@ -90,12 +108,16 @@ class Command:
         cls._response_schema = Schema(cls.response, f"the response of {name}")
         # The prebuilt wire layouts of a call and of its answer (see
         # .templates): the keys AMP adds are the same in every message.
-        cls._call_template = BoxTemplate(
+        # Built when first used: a program declares many commands (every
+        # plugin's) and sends few of them, and building one costs about
+        # half a millisecond, which a student would wait for at start-up.
+        cls._call_template = _BuiltOnFirstUse("_call_template", lambda: BoxTemplate(
             cls._argument_schema,
             {b"_command": cls._wire_name},
             b"_ask" if cls.requiresAnswer else None,
-        )
-        cls._answer_template = BoxTemplate(cls._response_schema, {}, b"_answer", keep_box=False)
+        ))
+        cls._answer_template = _BuiltOnFirstUse("_answer_template", lambda: BoxTemplate(
+            cls._response_schema, {}, b"_answer", keep_box=False))
 
         error_codes: dict[type[Exception], bytes] = {}
         fatal_codes: set[bytes] = set()
