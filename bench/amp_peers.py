@@ -73,9 +73,11 @@ def serve_dispatcher(rendezvous_port):
     dispatcher = amp.Dispatcher()
     dispatcher.register(Ping, lambda number: {"number": number})
     dispatcher.register(ShowPicture, lambda image: {})
-    buffer = memoryview(bytearray(256 * 1024))  # made once: no allocation per read
-    while count := connection.recv_into(buffer):
-        reply = dispatcher.data_received(buffer[:count])
+    # Read as the GUI process does (pygraphics_gui/server.py): a new bytes
+    # object for each read, whose large values (a picture's pixels) the
+    # Dispatcher then reads where they lie instead of copying them.
+    while data := connection.recv(256 * 1024):
+        reply = dispatcher.data_received(data)
         if reply:
             connection.sendall(reply)
     connection.close()

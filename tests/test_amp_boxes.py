@@ -5,9 +5,9 @@ from twisted.protocols import amp as twisted_amp  # the reference implementation
 
 from pygraphics_core.amp import ProtocolError
 from pygraphics_core.amp.boxes import (
+    BoxParser,
     MAX_KEY_LENGTH,
     MAX_VALUE_LENGTH,
-    BoxParser,
     encode_box,
     parse_boxes,
 )
@@ -109,3 +109,35 @@ def test_the_size_limit_counts_each_box_afresh():
     parser = BoxParser(max_box_size=1000)
     data = encode_box({b"a": b"x" * 600})
     assert len(parser.feed(data * 5)) == 5
+
+
+# Large values handed over as views ------------------------------------------
+
+
+def test_large_values_of_a_bytes_chunk_are_views_and_the_rest_bytes():
+    big = bytes(range(256)) * 64  # 16 KiB, above VIEW_SIZE
+    wire = encode_box({b"_command": b"x" * 9000, b"big": big, b"small": b"s"})
+    (box,) = BoxParser(give_views=True).feed(wire)
+    assert type(box[b"big"]) is memoryview and box[b"big"].readonly
+    assert box[b"big"] == big
+    # AMP's own keys and small values stay bytes.
+    assert type(box[b"_command"]) is bytes and type(box[b"small"]) is bytes
+    # Without give_views, and for a chunk that may be refilled, all is bytes.
+    (box,) = BoxParser().feed(wire)
+    assert type(box[b"big"]) is bytes
+    (box,) = BoxParser(give_views=True).feed(bytearray(wire))
+    assert type(box[b"big"]) is bytes
+
+
+def test_views_of_split_values_survive_the_chunks_that_follow():
+    values = [bytes([n]) * (20_000 + n) for n in range(1, 30)]
+    box = {b"v%02d" % n: value for n, value in enumerate(values)}
+    wire = encode_box(box) * 3
+    parser = BoxParser(give_views=True)
+    received = []
+    for size in (7, 65_536, 100_003):
+        for start in range(0, len(wire), size):
+            received += parser.feed(wire[start : start + size])
+    assert len(received) == 9
+    assert all(dict(got) == box for got in received)
+    assert not parser.has_partial_box

@@ -314,3 +314,40 @@ def test_the_dispatcher_encodes_commands_that_need_no_answer_for_the_peer():
 def test_malformed_input_raises_only_protocol_error(dispatcher, data, message):
     with pytest.raises(amp.ProtocolError, match=message):
         dispatcher.data_received(data)
+
+
+class Mixed(amp.Command):
+    arguments = [
+        ("text", amp.String()),
+        ("blob", amp.BigString()),
+        ("words", amp.BigUnicode()),
+        ("numbers", amp.ListOf(amp.Integer())),
+    ]
+    response = [("ok", amp.Boolean())]
+
+
+def test_arguments_from_large_values_of_bytes_chunks_are_bytes_and_exact():
+    # The parser hands large values over as views of the chunks; each type
+    # must still get what it expects (bytes for String, and so on).
+    received = {}
+
+    def mixed(**arguments):
+        received.update(arguments)
+        return {"ok": True}
+
+    dispatcher = amp.Dispatcher()
+    dispatcher.register(Mixed, mixed)
+    arguments = {
+        "text": bytes(range(256)) * 200,
+        "blob": b"\x01\x02" * 100_000,
+        "words": "é" * 50_000,
+        "numbers": list(range(5_000)),
+    }
+    wire = Connection().send_command(Mixed, arguments)[1]
+    replies = b"".join(
+        dispatcher.data_received(wire[start : start + 70_000])
+        for start in range(0, len(wire), 70_000)
+    )
+    assert parse_boxes(replies)[0][b"ok"] == b"True"
+    assert received == arguments
+    assert type(received["text"]) is bytes and type(received["blob"]) is bytes

@@ -75,6 +75,11 @@ class Argument:
     #: Whether a value fits in one AMP value (so that ListOf can hold it).
     single_value = True
 
+    #: Whether :meth:`from_box` reads values that are read-only memoryviews
+    #: as well as bytes (see ``boxes.VIEW_SIZE``). Other types always get
+    #: bytes: the received box is converted for them first.
+    accepts_buffers = False
+
     def __init__(self, optional: bool = False) -> None:
         #: An optional argument may be left out (or given as None); the
         #: receiver then gets None for it.
@@ -98,7 +103,10 @@ class Argument:
 
     def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> Any:
         """Take the value stored under *key* in a received *box*."""
-        return self.from_bytes(box[key])
+        data = box[key]
+        if type(data) is memoryview:
+            data = data.tobytes()
+        return self.from_bytes(data)
 
 
 _compiled: dict = {}
@@ -469,14 +477,29 @@ def get_chunks(key: bytes, box: Mapping[bytes, bytes]) -> list[bytes]:
     return chunks
 
 
-def _join(chunks: list[bytes]) -> bytes:
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+def _join(chunks: list[BytesLike]) -> bytes:
+    """The *chunks* (bytes or memoryviews) as one bytes object, copied once."""
+    if len(chunks) == 1 and type(chunks[0]) is bytes:
+        return chunks[0]
+    return b"".join(chunks)
+
+
+def _bytes_only(box: Mapping[bytes, BytesLike]) -> Mapping[bytes, bytes]:
+    """*box*, or a copy of it whose memoryview values are bytes."""
+    for value in box.values():
+        if type(value) is memoryview:
+            return {
+                key: value.tobytes() if type(value) is memoryview else value
+                for key, value in box.items()
+            }
+    return box
 
 
 class BigString(Argument):
     """Bytes of any size, spread over the keys ``name``, ``name.2``, ``name.3``, ..."""
 
     single_value = False
+    accepts_buffers = True  # _join copies the chunks once, views or not
 
     def to_box(self, key: bytes, value: Any, box: Box) -> None:
         put_chunks(key, [String.to_bytes(self, value)], box)
@@ -489,6 +512,7 @@ class BigUnicode(Argument):
     """A str of any size, sent as UTF-8 spread over ``name``, ``name.2``, ..."""
 
     single_value = False
+    accepts_buffers = True
 
     def to_box(self, key: bytes, value: Any, box: Box) -> None:
         put_chunks(key, [_encode_text(value)], box)
@@ -595,6 +619,7 @@ class Schema:
     def decode(self, box: Mapping[bytes, bytes], context: str = "") -> dict[str, Any]:
         """Decode a received box; raise ProtocolError if it is missing or malformed."""
         values = {}
+        plain_box = None  # the box with bytes only, made if a type needs it
         for name, key, from_bytes, argument in self._decoders:
             if key not in box:
                 if argument.optional:
@@ -606,9 +631,16 @@ class Schema:
                 )
             try:
                 if from_bytes is not None:
-                    values[name] = from_bytes(box[key])
-                else:
+                    value = box[key]
+                    if type(value) is memoryview:
+                        value = value.tobytes()
+                    values[name] = from_bytes(value)
+                elif argument.accepts_buffers:
                     values[name] = argument.from_box(key, box)
+                else:
+                    if plain_box is None:
+                        plain_box = _bytes_only(box)
+                    values[name] = argument.from_box(key, plain_box)
             except Exception as error:  # any failure to decode is the peer's fault
                 raise ProtocolError(
                     f"{self.owner}{' ' + context if context else ''}: the peer sent a "

@@ -49,6 +49,18 @@ _END_OF_BOX = length_prefix(0)
 SMALL_CHUNK = 16 * 1024
 """Chunks up to this size are parsed from a bytes copy (see BoxParser.feed)."""
 
+VIEW_SIZE = 8 * 1024
+"""Values at least this long may be handed over as read-only memoryviews.
+
+Only values of keys that do not start with ``_`` (AMP's own keys do), and
+only where the bytes cannot change: a chunk fed as ``bytes``, or the
+parser's own buffer for a pair split between chunks, which it then gives
+up. The argument types that say they take buffers (``accepts_buffers``)
+read them in place: a picture's pixels go from the received chunks
+straight into the picture. Every other type gets bytes
+(:meth:`Schema.decode` converts).
+"""
+
 
 def check_key(key: bytes) -> None:
     """Raise ValueError unless *key* can be written as an AMP key."""
@@ -137,9 +149,13 @@ class BoxParser:
     of a key/value pair split between two chunks, which wait in a small
     buffer until the pair is complete. Waiting costs nothing per chunk: a
     value arriving one byte at a time is parsed once, not once per byte.
+
+    With *give_views* true, large values (see :data:`VIEW_SIZE`) of a
+    chunk fed as ``bytes`` are not copied at all: the box holds read-only
+    memoryviews of the chunk. Otherwise every value is bytes.
     """
 
-    def __init__(self, max_box_size: int = MAX_BOX_SIZE) -> None:
+    def __init__(self, max_box_size: int = MAX_BOX_SIZE, give_views: bool = False) -> None:
         # The start of an incomplete key/value pair, and how many bytes it
         # must reach before parsing it can go further.
         self._pending = bytearray()
@@ -147,6 +163,9 @@ class BoxParser:
         self._box: Box = {}
         self._box_size = 0
         self._max_box_size = max_box_size
+        self._give_views = give_views
+        # Whether _parse put a view of the data it parsed into a box.
+        self._gave_views = False
 
     @property
     def has_partial_box(self) -> bool:
@@ -156,7 +175,10 @@ class BoxParser:
     def feed(self, data: BytesLike) -> list[Box]:
         """Take the next chunk of the stream; return the boxes it completes."""
         boxes: list[Box] = []
-        if type(data) is not bytes or len(data) > SMALL_CHUNK:
+        # Views of bytes stay valid; a caller's bytearray or memoryview may
+        # be refilled with the next chunk, so its values must be copied.
+        immutable = type(data) is bytes
+        if not immutable or len(data) > SMALL_CHUNK:
             data = memoryview(data)
             if data.format != "B":
                 data = data.cast("B")
@@ -179,24 +201,36 @@ class BoxParser:
                     return boxes
                 # The view must be released before the bytearray changes size.
                 with memoryview(pending) as view:
-                    position, needs = self._parse(view, boxes)
+                    position, needs = self._parse(view, boxes, self._give_views)
+                if self._gave_views:
+                    # A value in a box is a view of this buffer: leave the
+                    # buffer to it (it can no longer change size anyway).
+                    self._gave_views = False
+                    pending = self._pending = bytearray(pending[position:])
+                    position = 0
                 if position == len(pending):
                     pending.clear()
                     break
-                del pending[:position]
+                if position:
+                    del pending[:position]
                 self._pending_needs = needs
             data = data[used:]
-        position, needs = self._parse(data, boxes)
+        position, needs = self._parse(data, boxes, immutable and self._give_views)
+        self._gave_views = False
         if position < len(data):
             pending += data[position:]
             self._pending_needs = needs
         return boxes
 
-    def _parse(self, data: bytes | memoryview, boxes: list[Box]) -> tuple[int, int]:
+    def _parse(
+        self, data: bytes | memoryview, boxes: list[Box], may_keep: bool = False
+    ) -> tuple[int, int]:
         """Parse the complete pairs at the start of *data* into boxes.
 
         Returns where the first incomplete pair starts, and how many bytes
-        from there it needs before it can be parsed further.
+        from there it needs before it can be parsed further. *may_keep*
+        says a memoryview *data* will not change: its large values are then
+        put into boxes as read-only views (and ``_gave_views`` is set).
         """
         is_view = type(data) is memoryview
         box = self._box
@@ -230,7 +264,11 @@ class BoxParser:
             value = data[value_start:value_end]
             if is_view:
                 key = key.tobytes()
-                value = value.tobytes()
+                if may_keep and value_end - value_start >= VIEW_SIZE and key[0] != 0x5F:
+                    value = value.toreadonly()
+                    self._gave_views = True
+                else:
+                    value = value.tobytes()
             if key in box:
                 raise ProtocolError(f"the peer sent the AMP key {key!r} twice in one box")
             box_size += value_end - position

@@ -93,7 +93,9 @@ class Connection:
     """One side of one AMP connection, without any I/O."""
 
     def __init__(self, max_box_size: int = MAX_BOX_SIZE) -> None:
-        self._parser = BoxParser(max_box_size)
+        # Boxes go to Schema.decode, which gives each argument type the
+        # bytes or views it accepts.
+        self._parser = BoxParser(max_box_size, give_views=True)
         self._last_tag = 0
         # Questions we asked and still expect an answer to: tag -> command.
         self._awaiting: dict[bytes, type[Command]] = {}

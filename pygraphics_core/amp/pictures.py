@@ -150,6 +150,8 @@ class PILImage(Argument):
     """
 
     single_value = False
+    # The pixels are decoded from the received chunks where they lie.
+    accepts_buffers = True
 
     def to_box(self, key: bytes, value: Any, box: Box) -> None:
         from PIL import Image
@@ -169,19 +171,25 @@ class PILImage(Argument):
             box[key + b".palette"] = bytes(value.getpalette(palette_mode) or b"")
 
     def from_box(self, key: bytes, box: Mapping[bytes, bytes]) -> Any:
-        try:
-            mode = box[key + b".mode"].decode("ascii")
-            width = Integer().from_bytes(box[key + b".width"])
-            height = Integer().from_bytes(box[key + b".height"])
-        except KeyError as error:
-            raise ValueError(f"the picture lacks the key {error.args[0]!r}") from None
+        # The pixels may be memoryviews (accepts_buffers); the other values
+        # are read as bytes.
+        def value(suffix: bytes, default: Any = None) -> Any:
+            found = box.get(key + suffix, default)
+            return bytes(found) if type(found) is memoryview else found
+
+        for suffix in (b".mode", b".width", b".height"):
+            if key + suffix not in box:
+                raise ValueError(f"the picture lacks the key {key + suffix!r}")
+        mode = value(b".mode").decode("ascii")
+        width = Integer().from_bytes(value(b".width"))
+        height = Integer().from_bytes(value(b".height"))
         image = picture_from_chunks(mode, (width, height), get_chunks(key, box))
-        palette_mode = box.get(key + b".palettemode")
+        palette_mode = value(b".palettemode")
         if palette_mode is not None:
-            palette = box.get(key + b".palette", b"")
+            palette = value(b".palette", b"")
             if palette:
                 image.putpalette(palette, palette_mode.decode("ascii"))
-        transparency = box.get(key + b".transparency")
+        transparency = value(b".transparency")
         if transparency is not None:
             image.info["transparency"] = _decode_transparency(transparency)
         return image

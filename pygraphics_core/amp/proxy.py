@@ -13,6 +13,7 @@ GUI process sends printed output that way).
 
 from __future__ import annotations
 
+import os
 import socket
 from .boxes import MAX_BOX_SIZE
 from .commands import Command
@@ -31,14 +32,47 @@ __all__ = ["Proxy"]
 # Large enough that a 6 MB picture arrives in few system calls, small
 # enough to stay in the CPU's cache.
 _RECEIVE_SIZE = 256 * 1024
-# Parts of a message are joined into batches of about this size before they
-# are sent: few system calls and no tiny TCP segments, but never one more
-# copy of a whole picture in a fresh buffer (whose page faults cost more
-# than the copy itself).
+# Without sendmsg (Windows), parts of a message are joined into batches of
+# about this size before they are sent: few system calls and no tiny TCP
+# segments, but never one more copy of a whole picture in a fresh buffer
+# (whose page faults cost more than the copy itself).
 _SEND_BATCH_SIZE = 256 * 1024
+# The most buffers one sendmsg call takes (POSIX guarantees at least 16,
+# Linux and macOS allow 1024): a picture's ~400 parts go in one call.
+try:
+    _MOST_BUFFERS = max(16, min(1024, os.sysconf("SC_IOV_MAX")))
+except (AttributeError, OSError, ValueError):
+    _MOST_BUFFERS = 16
 
 
 def _send_parts(sock: socket.socket, parts: list) -> None:
+    """Send *parts* in order, as if joined.
+
+    Where the socket has sendmsg, the kernel gathers the parts itself, so
+    a picture's pixels are never copied into a joined buffer (that copy
+    took a third of a millisecond for a 6 MB picture).
+    """
+    if not hasattr(sock, "sendmsg"):
+        _send_parts_joined(sock, parts)
+        return
+    index = 0
+    count = len(parts)
+    while index < count:
+        batch = parts[index : index + _MOST_BUFFERS]
+        sent = sock.sendmsg(batch)
+        # sendmsg may send less than the batch (the socket's buffer filled
+        # up): skip the parts that went whole, keep the rest of the one cut.
+        for part in batch:
+            size = len(part) if type(part) is not memoryview else part.nbytes
+            if sent < size:
+                if sent:
+                    parts[index] = memoryview(part).cast("B")[sent:]
+                break
+            sent -= size
+            index += 1
+
+
+def _send_parts_joined(sock: socket.socket, parts: list) -> None:
     batch: list = []
     batch_size = 0
     for part in parts:
