@@ -13,9 +13,11 @@ Fixtures (registered with pytest through the ``pytest11`` entry point
 ``headless``
     Headless mode for one test, with a fresh recording: answer dialogs with
     ``headless.answers`` and look at ``headless.shown`` afterwards.
-``tk_root``
-    A hidden Tk root on the test display, to test a window or dialog class
-    directly (with :func:`answer_dialog`), without a GUI process.
+
+``tk_root`` (a hidden Tk root on the test display, to test a window or
+dialog class directly with :func:`answer_dialog`) comes from
+:mod:`pygraphics_gui.pytest_fixtures`, registered the same way: it needs Tk,
+which the core never imports.
 
 The fixtures for the real GUI process on a virtual display (``gui_display``,
 ``gui_screen``, ``gui_client``, ``student``) live in
@@ -60,7 +62,6 @@ __all__ = [
     "click",
     "headless",
     "press_keys",
-    "tk_root",
     "type_text",
     "wait_until",
 ]
@@ -168,21 +169,6 @@ def answer_dialog(dialog, type=None, keys=(), actions=(), timeout=DEFAULT_TIMEOU
     if timed_out:
         raise DialogDidNotAnswer(f"the dialog was still open after {timeout} s")
     return dialog.result
-
-
-@pytest.fixture
-def tk_root(gui_display):
-    """A hidden Tk root on the test display, for testing a window class directly.
-
-    Destroyed (with every window made on it) after the test. Tk is imported
-    here, in the test process only.
-    """
-    import tkinter
-
-    root = tkinter.Tk(screenName=gui_display)
-    root.withdraw()
-    yield root
-    root.destroy()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from pygraphics_core.testing import (
-    DialogDidNotAnswer, answer_dialog, press_keys, tk_root, type_text, wait_until)  # noqa: F401
+    DialogDidNotAnswer, answer_dialog, press_keys, type_text, wait_until)
 
 
 def make_dialog(root):
