@@ -48,9 +48,12 @@ def has_screen():
 
 def explain_no_screen():
     say("The PyGraphics tour opens windows, and this computer has no screen\n"
-        "($DISPLAY is not set). Run it where you can see windows, or under a\n"
-        "virtual screen (Xvfb) to check that it works:\n\n"
-        "    xvfb-run -a python -m pygraphics_core.tour\n")
+        "($DISPLAY is not set). Run it where you can see windows. To check\n"
+        "that it works on a computer without one, run it on a virtual screen\n"
+        "(Xvfb); nobody sees its windows there, and its last step waits for\n"
+        "an answer in a file dialog until you press Ctrl+C:\n\n"
+        "    xvfb-run -a python -m pygraphics_core.tour\n\n"
+        "(in a copy of PyGraphics' source: xvfb-run -a python3 dev.py demo)\n")
 
 
 def sunset(media, beach):
