@@ -38,6 +38,8 @@ PRELOAD_DELAY_MS = 250
 #: After an answer, how long (seconds) to wait for the client's next call
 #: before going back to Tk's event loop...
 LINGER = 0.001
+#: The most modal dialogs cancelled at once when the client hangs up.
+MAX_DIALOGS_CANCELLED = 10
 #: ...and the longest run of calls served before Tk gets its turn.
 BURST = 0.02
 
@@ -228,6 +230,11 @@ class GUIServer:
             # dispatcher must not be fed again before the responder returns,
             # so stop watching until then, rather than being woken in a loop.
             self._client_watcher.pause()
+            if self._client_hung_up():
+                # Nobody is left to receive the dialog's answer: cancel it,
+                # so the responder returns and the process can end (windows
+                # that show something stay open).
+                self._cancel_modal_dialogs()
             return
         # Student programs often call in quick succession (a loop of
         # media.update, say after say). Going back to Tk's event loop between
@@ -247,6 +254,32 @@ class GUIServer:
                 break
         if self._client is not None:
             self._client_watcher.resume()  # if a nested loop paused it
+
+    def _client_hung_up(self) -> bool:
+        """True if the client closed its end (looked at without reading anything)."""
+        try:
+            return self._client.recv(1, socket.MSG_PEEK) == b""
+        except (BlockingIOError, InterruptedError, socket.timeout):
+            return False
+        except OSError:
+            return True
+
+    def _cancel_modal_dialogs(self) -> None:
+        """Cancel every dialog that holds the grab, as its close button would."""
+        tk = self.root.tk
+        # Each cancel ends one dialog; a bound keeps a dialog that refuses
+        # to close from holding this loop.
+        for _ in range(MAX_DIALOGS_CANCELLED):
+            grabbing = tk.call("grab", "current")
+            if not grabbing:
+                return
+            dialog = tk.call("winfo", "toplevel", grabbing)
+            on_close = tk.call("wm", "protocol", dialog, "WM_DELETE_WINDOW")
+            tk.call("grab", "release", grabbing)
+            if on_close:
+                tk.eval(on_close)
+            else:
+                tk.call("destroy", dialog)
 
     def _serve_one(self) -> bool:
         """Read what the client sent and answer it; return False if the client is gone."""

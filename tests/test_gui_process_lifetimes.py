@@ -120,6 +120,31 @@ def test_after_kill_9_of_the_student_the_gui_process_ends_once_its_windows_are_c
     assert wait_until_ended(gui_pid, timeout=10)
 
 
+@pytest.mark.parametrize("call, title", [
+    ("media.choose_file()", "Choose a file"),   # Tk's own dialog
+    ("media.ask('What is your name?')", "Question"),  # one of ours
+])
+def test_a_dialog_whose_program_was_killed_closes_and_the_gui_process_ends(
+        student, gui_screen, call, title):
+    program = student(f"""
+        import media
+        from pygraphics_core import callRemote, client
+        from pygraphics_core.commands import Ping
+        callRemote(Ping)
+        print("GUI", client.connection().process.pid, flush=True)
+        {call}
+    """)
+    gui_pid = int(program.expect("GUI"))
+    program.gui_pids.append(gui_pid)
+    gui_screen.wait_for_windows(title, 1)
+    program.process.kill()
+    program.wait()
+    # Nobody is left to read the answer: the dialog closes by itself, and
+    # with no other window open the GUI process ends.
+    gui_screen.wait_for_windows(title, 0)
+    assert wait_until_ended(gui_pid, timeout=10)
+
+
 def test_a_forked_child_of_the_student_gets_its_own_gui_process(student, gui_display):
     program = student("""
         import os
