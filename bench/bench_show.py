@@ -16,14 +16,13 @@ Figures, each beside a baseline measured in the same run:
 
 The whole 1920 x 1080 picture must be visible for the comparison to be
 fair (a window shows and draws only what fits on the screen), so by
-default the benchmark starts its own Xvfb with a 2560 x 1600 screen on
-display :72.  ``--use-display`` uses $DISPLAY as it is instead.
+default the benchmark starts its own Xvfb with a 2560 x 1600 screen (on a
+free display).  ``--use-display`` uses $DISPLAY as it is instead.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -38,7 +37,6 @@ BIG = (1920, 1080)
 SMALL = (640, 480)
 RUNS = 40
 ANIMATION_FRAMES = 300
-BENCH_DISPLAY = ":72"
 BENCH_SCREEN = "2560x1600x24"
 
 _RECEIVER = r"""
@@ -149,19 +147,16 @@ def animation_fps(media):
 
 
 def start_xvfb():
-    if shutil.which("Xvfb") is None:
-        sys.exit("bench_show: Xvfb is not installed; run with --use-display on a "
-                 "screen of at least 2000 x 1200 pixels")
-    process = subprocess.Popen(["Xvfb", BENCH_DISPLAY, "-screen", "0", BENCH_SCREEN,
-                                "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    os.environ["DISPLAY"] = BENCH_DISPLAY
-    deadline = time.monotonic() + 20
-    while subprocess.run(["xdpyinfo"], capture_output=True).returncode != 0:
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            sys.exit(f"bench_show: Xvfb did not start on {BENCH_DISPLAY}")
-        time.sleep(0.05)  # Xvfb gives no other signal of readiness here
+    """Start a virtual screen big enough for the 1920x1080 picture; return the process."""
+    from pygraphics_core.virtual_display import VirtualDisplayError
+    from pygraphics_core.virtual_display import start_xvfb as start
+
+    try:
+        process, display = start(BENCH_SCREEN)
+    except VirtualDisplayError as error:
+        sys.exit(f"bench_show: {error} Or run with --use-display on a screen of at "
+                 f"least 2000 x 1200 pixels.")
+    os.environ["DISPLAY"] = display
     return process
 
 
@@ -201,8 +196,9 @@ def main(argv):
                 if process is not None:
                     process.terminate()
                     process.wait(timeout=10)
-            xvfb.terminate()
-            xvfb.wait(timeout=10)
+            from pygraphics_core.virtual_display import stop_xvfb
+
+            stop_xvfb(xvfb)
     return 0
 
 

@@ -2,7 +2,7 @@
 
     python tools/make_screenshots.py [--use-display]
 
-It starts a virtual screen (Xvfb on display :73) unless ``--use-display``
+It starts a virtual screen (Xvfb, on a free display) unless ``--use-display``
 is given, opens the show plugin's and the pickers plugin's windows through
 the real GUI process, exactly as a student's program would, and saves a
 screenshot of each window to ``docs/_static/``:
@@ -28,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 STATIC = ROOT / "docs" / "_static"
-DISPLAY = ":73"
 SCREEN = "1280x800x24"
 TIMEOUT = 20.0
 
@@ -168,17 +167,17 @@ def dialog_screenshot(call, title, name, folder):
 
 
 def start_xvfb():
-    if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
-        sys.exit("make_screenshots: needs Xvfb and xdotool (apt install xvfb xdotool)")
-    process = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", SCREEN, "-nolisten", "tcp"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.environ["DISPLAY"] = DISPLAY
-    deadline = time.monotonic() + TIMEOUT
-    while subprocess.run(["xdpyinfo"], capture_output=True).returncode != 0:
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            sys.exit(f"make_screenshots: Xvfb did not start on {DISPLAY}")
-        time.sleep(0.05)  # Xvfb gives no other signal of readiness here
+    """Start a virtual screen of SCREEN's size; return the process."""
+    from pygraphics_core.virtual_display import VirtualDisplayError
+    from pygraphics_core.virtual_display import start_xvfb as start
+
+    if shutil.which("xdotool") is None:
+        sys.exit("make_screenshots: needs xdotool (apt install xdotool)")
+    try:
+        process, display = start(SCREEN)
+    except VirtualDisplayError as error:
+        sys.exit(f"make_screenshots: {error}")
+    os.environ["DISPLAY"] = display
     return process
 
 
@@ -216,8 +215,9 @@ def main(argv):
                 process.terminate()
                 process.wait(timeout=TIMEOUT)
         if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(timeout=TIMEOUT)
+            from pygraphics_core.virtual_display import stop_xvfb
+
+            stop_xvfb(xvfb)
     return 0
 
 
