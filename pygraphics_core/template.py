@@ -17,7 +17,7 @@ headless answer, a test of each, a README and a docs page::
 The example it holds, ``media.colour_mixer(message)``, shows a message with
 OK and Cancel and returns True for OK: change it into what the course needs.
 
-The files are made from the templates in ``pygraphics_core/plugin_template``,
+The files are made from the templates in ``pygraphics_gui/plugin_template``,
 where ``__NAME__``, ``__DIST__``, ``__PACKAGE__``, ``__FUNCTION__``,
 ``__COMMAND__``... (in file contents and in paths) stand for the names
 derived from NAME by :func:`plugin_names`.
@@ -25,6 +25,7 @@ derived from NAME by :func:`plugin_names`.
 
 from __future__ import annotations
 
+import importlib.util
 import keyword
 import re
 import sys
@@ -33,8 +34,17 @@ from pathlib import Path
 
 __all__ = ["PluginNames", "TEMPLATE_FOLDER", "plugin_names", "write_plugin"]
 
-#: Where the template files live.
-TEMPLATE_FOLDER = Path(__file__).with_name("plugin_template")
+def _template_folder() -> Path:
+    # The templates are mostly a plugin's GUI half (a Tk window, a backend),
+    # so they are data of the GUI package. Finding that package's folder
+    # does not import it: the core never runs GUI code.
+    # (pygraphics_gui is part of the same distribution as the core.)
+    spec = importlib.util.find_spec("pygraphics_gui")
+    return Path(next(iter(spec.submodule_search_locations))) / "plugin_template"
+
+
+#: Where the template files live (data of :mod:`pygraphics_gui`).
+TEMPLATE_FOLDER = _template_folder()
 TEMPLATE_SUFFIX = ".tmpl"
 DISTRIBUTION_PREFIX = "pygraphics-"
 _NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
