@@ -92,7 +92,7 @@ def floor_paste_ms(size):
 
     root = tkinter.Tk()
     try:
-        root.geometry(f"+0+0")
+        root.geometry("+0+0")
         pixels = os.urandom(size[0] * size[1] * 3)
         photo = ImageTk.PhotoImage(Image.frombytes("RGB", size, pixels), master=root)
         label = tkinter.Label(root, image=photo, borderwidth=0)
@@ -189,13 +189,7 @@ def main(argv):
         if xvfb is not None:
             from pygraphics_core import client
 
-            connection = client.use_connection(None)
-            if connection is not None:
-                connection.close()
-                process = getattr(connection, "process", None)
-                if process is not None:
-                    process.terminate()
-                    process.wait(timeout=10)
+            client.stop_gui_process()
             from pygraphics_core.virtual_display import stop_xvfb
 
             stop_xvfb(xvfb)

@@ -123,6 +123,13 @@ class GUIProcessConnection:
             self._ended_because = "This connection to the PyGraphics window process was closed."
             self._proxy.close()
 
+    def stop(self) -> None:
+        """Disconnect and end the GUI process now, open windows and all (tests, tools)."""
+        from pygraphics_core import gui_process
+
+        self.close()
+        gui_process.stop_process(self.process)
+
     def finish(self, announce=print) -> None:
         """At exit: disconnect, then wait until the student has closed every window."""
         from pygraphics_core import gui_process
@@ -256,6 +263,19 @@ def use_connection(new_connection: Connection | None) -> Connection | None:
     previous, _connection = _connection, new_connection
     _owner_pid = os.getpid()
     return previous
+
+
+def stop_gui_process() -> None:
+    """End this program's GUI process now, windows and all, and forget it.
+
+    For tests and tools that must leave nothing behind; a student's program
+    never needs it (its windows stay open until the student closes them).
+    The next call starts a new GUI process.
+    """
+    cancel_prepared()
+    current = use_connection(None)
+    if isinstance(current, GUIProcessConnection):
+        current.stop()
 
 
 def callRemote(command: type, **kwargs: Any) -> dict:

@@ -138,7 +138,7 @@ def gui_screen(gui_display):
 @pytest.fixture
 def gui_cleanup(gui_display):
     """No connection at the start; every GUI process the test starts is ended after it."""
-    from pygraphics_core import client, gui_process
+    from pygraphics_core import client
 
     previous = client.use_connection(None)
     try:
@@ -148,18 +148,17 @@ def gui_cleanup(gui_display):
         # that ended was replaced, and reaped, when the client noticed.
         current = client.use_connection(previous)
         if isinstance(current, client.GUIProcessConnection):
-            current.close()
-            gui_process.stop_process(current.process)
+            current.stop()
 
 
 @pytest.fixture
 def gui_client(gui_cleanup):
     """A GUI process of this test's own, ended with its windows after the test."""
-    from pygraphics_core import client, gui_process
+    from pygraphics_core import client
 
     connection = client.connection()
     yield connection
-    gui_process.stop_process(connection.process)
+    connection.stop()
 
 
 class StudentProcess:
@@ -295,10 +294,4 @@ def pytest_unconfigure(config):
     client = sys.modules.get("pygraphics_core.client")
     if client is None:
         return
-    from pygraphics_core import gui_process
-
-    client.cancel_prepared()
-    current = client.use_connection(None)
-    if isinstance(current, client.GUIProcessConnection):
-        current.close()
-        gui_process.stop_process(current.process)
+    client.stop_gui_process()

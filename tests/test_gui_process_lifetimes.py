@@ -231,3 +231,17 @@ def test_a_gui_process_started_early_ends_when_its_program_is_killed_before_call
     program.process.kill()
     program.wait()
     assert wait_until_ended(gui_pid, timeout=10)
+
+
+def test_a_tool_ends_the_gui_process_with_its_windows_and_the_next_call_starts_a_new_one(
+        gui_cleanup, gui_screen):
+    import media
+
+    media.say("A tool's window")
+    gui_screen.wait_for_windows(TITLE, 1)
+    first = client.connection().process.pid
+    client.stop_gui_process()
+    assert wait_until_ended(first, timeout=10)
+    gui_screen.wait_for_windows(TITLE, 0)
+    callRemote(Ping)
+    assert client.connection().process.pid != first

@@ -207,13 +207,7 @@ def main(argv):
     finally:
         from pygraphics_core import client
 
-        connection = client.use_connection(None)
-        if connection is not None:
-            connection.close()
-            process = getattr(connection, "process", None)
-            if process is not None:
-                process.terminate()
-                process.wait(timeout=TIMEOUT)
+        client.stop_gui_process()
         if xvfb is not None:
             from pygraphics_core.virtual_display import stop_xvfb
 
