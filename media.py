@@ -30,12 +30,6 @@ from pygraphics_core.sounds import (  # Sounds and their samples: see help(load_
 )
 
 
-def __getattr__(name):
-    """Find the functions that plugins add to media (show, say, ...)."""
-    from pygraphics_core.plugins import media_function
-    return media_function(name)
-
-
 # --- Pictures -----------------------------------------------------------------
 
 
@@ -477,6 +471,13 @@ def save(obj):
         save_as(obj)
     else:
         save_method()
+
+
+# --- Functions from plugins: show, say, choose_file, ... -----------------------
+
+from pygraphics_core.plugins import add_media_functions as _add_media_functions  # noqa: E402
+
+_add_media_functions(globals())
 
 
 # --- Helpers (not for students) -----------------------------------------------

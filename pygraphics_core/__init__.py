@@ -7,8 +7,8 @@ Tk: windows live in the GUI process (:mod:`pygraphics_gui`) and in plugins.
 Two names are exported for plugin authors (loaded on first use, so that
 ``import media`` stays fast):
 
-- :func:`callRemote` (from :mod:`pygraphics_core.client`): send a command
-  to the GUI process and return its answer;
+- :func:`callRemote`: send a command to the GUI process and return its
+  answer (:mod:`pygraphics_core.client` loads on the first call);
 - :data:`hookimpl` (from :mod:`pygraphics_core.hookspecs`): mark a plugin's
   hook functions.
 """
@@ -16,11 +16,22 @@ Two names are exported for plugin authors (loaded on first use, so that
 __all__ = ["callRemote", "hookimpl"]
 
 
-def __getattr__(name):
-    if name == "callRemote":
-        from pygraphics_core.client import callRemote
+def callRemote(command, **kwargs):
+    """Send an AMP command to the GUI process and return its answer.
 
-        return callRemote
+    ``callRemote(Say, text="Hello")`` returns the dict the command's
+    responder returned; the first call starts the GUI process. See
+    :func:`pygraphics_core.client.callRemote`, which this calls: a plugin's
+    front-end module can import this name at its top, and ``import media``
+    (which imports every plugin's front end) still loads none of the
+    connection's machinery until a window is needed.
+    """
+    from pygraphics_core.client import callRemote
+
+    return callRemote(command, **kwargs)
+
+
+def __getattr__(name):
     if name == "hookimpl":
         from pygraphics_core.hookspecs import hookimpl
 

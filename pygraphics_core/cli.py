@@ -3,7 +3,8 @@
 ``pygraphics plugins``
     List the installed plugins: distribution, version, entry point, the AMP
     commands and ``media`` functions each provides, and any problem found
-    while loading them.
+    while loading them or when pluggy checks them against the hook
+    specifications.
 
 ``pygraphics new-plugin NAME``
     Write ``pygraphics-NAME/``, a new plugin distribution to start from
@@ -31,7 +32,7 @@ from typing import Any, Sequence
 
 from pygraphics_core import amp
 from pygraphics_core.commands import Ping
-from pygraphics_core.plugins import PluginRegistry, PluginWarning, registry
+from pygraphics_core.plugins import PluginRegistry, PluginWarning, check_with_pluggy, registry
 
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
@@ -99,6 +100,7 @@ def list_plugins(plugins: PluginRegistry, out=sys.stdout) -> int:
     """Print every installed plugin with what it provides; return the exit status."""
     commands = plugins.commands()
     functions = plugins.media_functions()
+    check_with_pluggy(plugins)
     if not plugins.plugins:
         print("No PyGraphics plugins are installed. Try: pip install pygraphics-say",
               file=out)

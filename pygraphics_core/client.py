@@ -1,12 +1,10 @@
 """The student's side of the connection: :func:`callRemote`.
 
 ``callRemote(Command, **arguments)`` sends one AMP command to the GUI
-process and returns its answer (a dict). The GUI process is started on
-first use, not when ``media`` is imported: on the first call, or a moment
-earlier, when the first ``media.<name>`` is looked up (see
-:func:`prepare`). It lives as long as the student's program, or longer
-while it still shows windows: when the program ends, it waits until the
-student has closed them.
+process and returns its answer (a dict). The GUI process is started by
+the first call, not when ``media`` is imported. It lives as long as the
+student's program, or longer while it still shows windows: when the
+program ends, it waits until the student has closed them.
 
 The connection is replaceable: :func:`use_connection` installs any object
 with ``callRemote(command, **kwargs)`` and ``close()``, which is how
@@ -29,7 +27,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Protocol
 
-__all__ = ["callRemote", "use_connection", "connection", "prepare", "GUIProcessConnection",
+__all__ = ["callRemote", "use_connection", "connection", "GUIProcessConnection",
            "GUIProcessEndedError", "GUIUnavailableError"]
 
 
@@ -45,23 +43,23 @@ if TYPE_CHECKING:
 class GUIProcessConnection:
     """A GUI process started by this process, and the AMP connection to it."""
 
-    def __init__(self, pending: Any = None, first_command: type | None = None):
-        from pygraphics_core import amp, gui_process
+    def __init__(self, first_command: type | None = None):
+        from pygraphics_core import gui_process
+
+        pending = gui_process.start_launch()
+        # While the GUI process starts, load what talking to it needs.
+        from pygraphics_core import amp, plugins
         from pygraphics_core.commands import Hello, Output
 
-        if pending is None:
-            pending = gui_process.start_launch()
+        Proxy = amp.Proxy
+        found = plugins.registry().found()
         self.process, port, secret = pending.finish()
         #: The GUI process's port (it accepts no further connection on it).
         self.port = port
         try:
             sock = gui_process.connect_loopback(port, timeout=gui_process.HELLO_TIMEOUT)
-            self._proxy = amp.Proxy.from_socket(sock, timeout=gui_process.HELLO_TIMEOUT)
+            self._proxy = Proxy.from_socket(sock, timeout=gui_process.HELLO_TIMEOUT)
             self._proxy.register(Output, _write_output)
-            # Found while the GUI process started (if media had not already).
-            from pygraphics_core import plugins
-
-            found = plugins.registry().found()
             hello = {"secret": secret, "plugins": found}
             if first_command is not None:
                 hello["first_command"] = f"{first_command.__module__}:{first_command.__qualname__}"
@@ -164,54 +162,11 @@ def _write_output(stream: str, text: str) -> dict:
 
 _connection: Connection | None = None
 _owner_pid: int | None = None
-_pending: Any = None  # a gui_process.PendingLaunch started by prepare()
-_pending_pid: int | None = None
 _finish_registered = False
 
 
 def _headless_requested() -> bool:
     return os.environ.get("PYGRAPHICS_HEADLESS", "") not in ("", "0")
-
-
-def prepare() -> None:
-    """Start the GUI process now, if a call will need it, without waiting for it.
-
-    :func:`pygraphics_core.plugins.media_function` calls this before it
-    loads the plugins (the first ``media.say`` or ``media.show``), so that
-    the GUI process starts while they load. The next :func:`callRemote`
-    waits for it; if none comes, it is stopped at exit.
-    """
-    global _pending, _pending_pid
-    if (_pending is None or _pending_pid != os.getpid()) and _connection is None \
-            and not _headless_requested():
-        from pygraphics_core import gui_process
-
-        try:
-            _pending = gui_process.start_launch()
-        except Exception:
-            return  # the call itself will start one, and say what went wrong
-        _pending_pid = os.getpid()
-        _register_finish()
-
-
-def cancel_prepared() -> None:
-    """Stop a GUI process started by :func:`prepare` that no call has used."""
-    global _pending
-    pending, _pending = _pending, None
-    if pending is not None and _pending_pid == os.getpid():
-        pending.cancel()
-
-
-def _take_prepared():
-    global _pending
-    pending, _pending = _pending, None
-    if pending is None or _pending_pid != os.getpid():
-        return None
-    if pending.process.poll() is not None:
-        # It ended before it was needed (someone killed it): start afresh.
-        pending.cancel()
-        return None
-    return pending
 
 
 def _new_connection(first_command: type | None = None) -> Connection:
@@ -224,7 +179,7 @@ def _new_connection(first_command: type | None = None) -> Connection:
                 f"(pygraphics_core.headless could not be imported: {error}). Unset "
                 "PYGRAPHICS_HEADLESS to use windows, or update PyGraphics.") from error
         return headless.HeadlessConnection()
-    return GUIProcessConnection(_take_prepared(), first_command)
+    return GUIProcessConnection(first_command=first_command)
 
 
 def connection(first_command: type | None = None) -> Connection:
@@ -272,7 +227,6 @@ def stop_gui_process() -> None:
     never needs it (its windows stay open until the student closes them).
     The next call starts a new GUI process.
     """
-    cancel_prepared()
     current = use_connection(None)
     if isinstance(current, GUIProcessConnection):
         current.stop()
@@ -299,7 +253,6 @@ def callRemote(command: type, **kwargs: Any) -> dict:
 
 
 def _finish_at_exit() -> None:
-    cancel_prepared()
     current = _connection
     if _owner_pid != os.getpid():
         return  # a fork's exit: the GUI process belongs to its parent

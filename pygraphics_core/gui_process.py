@@ -4,7 +4,8 @@ How a launch goes (every step has a time limit):
 
 1. The student's process makes a random secret and a *rendezvous* socket
    listening on a loopback port the operating system picks.
-2. It starts ``python -m pygraphics_gui`` with the secret and the
+2. It starts the GUI process (:func:`pygraphics_gui.process.run`, what
+   ``python -m pygraphics_gui`` runs) with the secret and the
    rendezvous port in environment variables (not on the command line,
    which other users can read with ``ps``).
 3. The GUI process connects to the rendezvous, starts Tk, listens on a
@@ -134,8 +135,6 @@ class PendingLaunch:
     """A GUI process started and not yet waited for (see :func:`start_launch`)."""
 
     def __init__(self):
-        import subprocess
-
         if not sys.executable:
             raise GUIUnavailableError(
                 "PyGraphics could not open a window: this Python does not know where its own "
@@ -148,23 +147,17 @@ class PendingLaunch:
         self._launcher_line: socket.socket | None = None
         self._rendezvous = socket.create_server((LOOPBACK, 0))
         self._rendezvous.settimeout(_LIVENESS_INTERVAL)
-        options = {}
-        if os.name == "nt":
-            # Its own process group: Ctrl+C in the student's console must not
-            # close the windows.
-            options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
         try:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "pygraphics_gui"],
-                env=_child_environment(self.secret, self._rendezvous.getsockname()[1]),
-                stdin=subprocess.DEVNULL,
-                **options,
-            )
+            self.process = spawn(
+                # What ``python -m pygraphics_gui`` runs, without runpy (and
+                # the modules it imports) on the way to the first window.
+                [sys.executable, "-c", "from pygraphics_gui.process import run; run()"],
+                _child_environment(self.secret, self._rendezvous.getsockname()[1]))
         except BaseException:
             self._rendezvous.close()
             raise
 
-    def finish(self, timeout: float = START_TIMEOUT) -> tuple[subprocess.Popen, int, bytes]:
+    def finish(self, timeout: float = START_TIMEOUT) -> tuple[ChildProcess | subprocess.Popen, int, bytes]:
         """Wait until the GUI process is ready; return it, its port and its secret.
 
         Raises :class:`GUIUnavailableError` with the GUI process's own
@@ -227,7 +220,7 @@ def start_launch() -> PendingLaunch:
     return PendingLaunch()
 
 
-def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
+def _await_report(rendezvous: socket.socket, process: ChildProcess | subprocess.Popen,
                   secret: bytes, deadline: float) -> tuple[dict, socket.socket]:
     """Return the GUI process's report, and the connection it came on (still open)."""
     import hmac
@@ -259,7 +252,111 @@ def _await_report(rendezvous: socket.socket, process: subprocess.Popen,
         connection.close()
 
 
-def stop_process(process: subprocess.Popen) -> None:
+def spawn(arguments: list[str], environment: dict[str, str]) -> ChildProcess | subprocess.Popen:
+    """Start ``arguments`` with ``environment`` and stdin from the null device.
+
+    On Linux with ``os.posix_spawn`` and ``os.pidfd_open``: a
+    :class:`ChildProcess`. Elsewhere: a :class:`subprocess.Popen` (on
+    Windows in a process group of its own, so that Ctrl+C in the student's
+    console does not close the windows).
+    """
+    if hasattr(os, "posix_spawn") and hasattr(os, "pidfd_open"):
+        return ChildProcess(arguments, environment)
+    import subprocess
+
+    options = {}
+    if os.name == "nt":
+        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    return subprocess.Popen(arguments, env=environment, stdin=subprocess.DEVNULL, **options)
+
+
+class ChildProcess:
+    """A child process started with ``os.posix_spawn``; the part of ``subprocess.Popen`` we use.
+
+    ``pid``, ``returncode``, ``poll()``, ``wait(timeout=None)`` (which
+    raises :class:`subprocess.TimeoutExpired`) and ``kill()`` mean what they
+    mean for a Popen. Why not Popen itself: importing subprocess (threading,
+    selectors, locale...) takes the student's process about 5 ms, between
+    the first ``media.say()`` and the start of the GUI process. A timed
+    wait sleeps on a pidfd (woken when the child ends), not in a loop.
+    """
+
+    def __init__(self, arguments: list[str], environment: dict[str, str]):
+        import signal
+
+        self.args = arguments
+        self.returncode: int | None = None
+        # As Popen does (restore_signals): Python ignores SIGPIPE and SIGXFSZ,
+        # and a child must not inherit that.
+        defaults = [getattr(signal, name) for name in ("SIGPIPE", "SIGXFZ", "SIGXFSZ")
+                    if hasattr(signal, name)]
+        self.pid = os.posix_spawn(
+            arguments[0], arguments, environment, setsigdef=defaults,
+            file_actions=[(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0)])
+        try:
+            self._pidfd: int | None = os.pidfd_open(self.pid)
+        except OSError:  # a kernel older than Linux 5.3
+            self._pidfd = None
+
+    def __repr__(self) -> str:
+        return f"<ChildProcess pid={self.pid} returncode={self.returncode}>"
+
+    def __del__(self) -> None:
+        self._close_pidfd()
+
+    def _close_pidfd(self) -> None:
+        pidfd, self._pidfd = getattr(self, "_pidfd", None), None
+        if pidfd is not None:
+            os.close(pidfd)
+
+    def _reap(self, options: int) -> int | None:
+        if self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, options)
+            except ChildProcessError:
+                # Reaped by someone else (SIGCHLD ignored): its status is
+                # lost. subprocess says 0 in this case too.
+                pid, status = self.pid, 0
+            if pid == self.pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+                self._close_pidfd()
+        return self.returncode
+
+    def poll(self) -> int | None:
+        """Return the exit status if the process has ended, else None."""
+        return self._reap(os.WNOHANG)
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Wait until the process ends (at most ``timeout`` seconds); return its exit status."""
+        if timeout is None:
+            return self._reap(0)
+        import select
+
+        deadline = time.monotonic() + timeout
+        while self.poll() is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                import subprocess
+
+                raise subprocess.TimeoutExpired(self.args, timeout)
+            if self._pidfd is not None:
+                select.select([self._pidfd], [], [], remaining)
+            else:
+                time.sleep(min(remaining, 0.005))  # what Popen.wait does, without a pidfd
+        return self.returncode
+
+    def kill(self) -> None:
+        """Stop the process with SIGKILL (if it has not ended yet)."""
+        import signal
+
+        if self.poll() is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def stop_process(process: ChildProcess | subprocess.Popen) -> None:
     """End a GUI process that must not live on, and reap it."""
     import subprocess
 

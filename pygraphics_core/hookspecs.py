@@ -33,17 +33,51 @@ it the first time ``media.<name>`` is looked up, so import heavy things
 (Tk above all) inside the hook functions.
 """
 
-import pluggy
+# The markers below write what pluggy's HookspecMarker and HookimplMarker
+# write (the attributes ``pygraphics_spec`` and ``pygraphics_impl``, with the
+# same options), so that these specifications and every plugin are pluggy's
+# and a pluggy PluginManager reads them as they are (``pygraphics plugins``
+# checks each plugin that way). Importing pluggy itself takes longer than all
+# of ``import media``; PyGraphics calls the hooks itself (see
+# :mod:`pygraphics_core.plugins`), so neither the student's process nor the
+# GUI process imports it.
 
-#: The name pluggy uses to tie hook specifications and implementations
-#: together; it is also the entry-point group plugins declare.
+#: The name that ties hook specifications and implementations together (as
+#: pluggy's project name); it is also the entry-point group plugins declare.
 PROJECT_NAME = "pygraphics"
 
+
+class _Marker:
+    """A decorator that marks functions with options, as pluggy's markers do."""
+
+    def __init__(self, kind: str, defaults: dict):
+        self.kind = kind
+        self.attribute = f"{PROJECT_NAME}_{kind}"
+        self._defaults = defaults
+
+    def __repr__(self):
+        return f"<{PROJECT_NAME} hook{self.kind} marker>"
+
+    def __call__(self, function=None, **options):
+        unknown = sorted(set(options) - set(self._defaults))
+        if unknown:
+            raise TypeError(f"hook{self.kind}() got unknown options {unknown}; it takes "
+                            f"{sorted(self._defaults)}")
+
+        def mark(function):
+            setattr(function, self.attribute, {**self._defaults, **options})
+            return function
+
+        return mark if function is None else mark(function)
+
+
 #: Marks the hook specifications below.
-hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookspec = _Marker("spec", {"firstresult": False, "historic": False, "warn_on_impl": None,
+                            "warn_on_impl_args": None})
 
 #: Marks a plugin's implementation of a hook: ``@hookimpl def pygraphics_commands(): ...``
-hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+hookimpl = _Marker("impl", {"wrapper": False, "hookwrapper": False, "optionalhook": False,
+                            "tryfirst": False, "trylast": False, "specname": None})
 
 
 @hookspec
@@ -118,3 +152,8 @@ def pygraphics_headless_responders():
 
     Called in the student's process; must not import Tk.
     """
+
+
+#: The names of the hooks above, in the order they are documented.
+HOOK_NAMES = tuple(name for name, value in list(globals().items())
+                   if hasattr(value, hookspec.attribute))

@@ -11,12 +11,20 @@ to import, a hook that raises, two plugins that claim one name) becomes a
 :class:`PluginProblem` naming the plugin and the cause; it is shown once as
 a :class:`PluginWarning` and kept in :attr:`PluginRegistry.problems` for
 ``pygraphics plugins`` to list.
+
+The hooks are pluggy's (see :mod:`pygraphics_core.hookspecs`), and this
+module calls them itself: every hook of PyGraphics takes no arguments and
+each plugin's answer is kept apart, so what a pluggy PluginManager would add
+is its checks, which :func:`hook_implementations` makes too (an unknown hook
+name, a hook that wants arguments, a wrapper), and its import time, which
+would come before the first window. ``pygraphics plugins`` still checks each
+plugin with a real pluggy PluginManager (:func:`check_with_pluggy`).
 """
 
 from __future__ import annotations
 
 import warnings
-# typing, importlib.metadata, pluggy and the hook specifications are
+# typing, importlib.metadata and the hook specifications are
 # imported when needed, not with this module: media imports it on the first
 # media.<name>, which must start the GUI process as early as it can (the
 # annotations are never evaluated at run time).
@@ -108,6 +116,104 @@ def _load_object(reference: str) -> Any:
     for attribute in filter(None, attributes.strip().split(".")):
         loaded = getattr(loaded, attribute)
     return loaded
+
+
+def hook_implementations(plugin_object: Any) -> tuple[dict[str, list[Callable]], list[str]]:
+    """Find a plugin's hook functions: those marked with ``@hookimpl``.
+
+    Returns the functions by hook name, and a list of what is wrong (each
+    a phrase that completes "The PyGraphics plugin ... has a hook
+    PyGraphics cannot use: "): a marked function that names no hook of
+    :mod:`pygraphics_core.hookspecs`, one that needs arguments, or a
+    wrapper. The same checks a pluggy PluginManager makes when it registers
+    the plugin; a plugin with any such problem is not used at all.
+    """
+    import sys
+
+    from pygraphics_core.hookspecs import HOOK_NAMES, hookimpl
+
+    if isinstance(plugin_object, type(sys)):  # a module: its own names only
+        candidates = list(vars(plugin_object).items())
+    else:
+        candidates = []
+        for attribute in dir(plugin_object):
+            try:
+                candidates.append((attribute, getattr(plugin_object, attribute)))
+            except Exception:
+                continue  # a property that fails is no hook
+    found: dict[str, list[Callable]] = {}
+    problems = []
+    for attribute, value in candidates:
+        try:
+            options = getattr(value, hookimpl.attribute, None)
+        except Exception:
+            continue
+        if not isinstance(options, dict) or not callable(value):
+            continue  # not marked (or a stray attribute of that name)
+        hook_name = options.get("specname") or attribute
+        if hook_name not in HOOK_NAMES:
+            if not options.get("optionalhook"):
+                problems.append(f"{attribute}() is marked @hookimpl, but PyGraphics has no "
+                                f"hook named {hook_name!r} (its hooks are "
+                                f"{', '.join(HOOK_NAMES)})")
+            continue
+        if options.get("wrapper") or options.get("hookwrapper"):
+            problems.append(f"{attribute}() is marked as a wrapper; the hooks of PyGraphics "
+                            f"are plain functions")
+            continue
+        needed = _required_parameters(value)
+        if needed:
+            problems.append(f"{attribute}() needs the arguments {', '.join(needed)}, but "
+                            f"the hook {hook_name}() is called with none")
+            continue
+        found.setdefault(hook_name, []).append(value)
+    return found, problems
+
+
+def _required_parameters(function: Any) -> list[str]:
+    """The parameters ``function`` cannot be called without (read from its code object)."""
+    code = getattr(getattr(function, "__func__", function), "__code__", None)
+    if code is None:
+        return []  # a builtin or a callable object: its call will tell
+    names = code.co_varnames
+    positional = names[:code.co_argcount]
+    defaults = getattr(getattr(function, "__func__", function), "__defaults__", None) or ()
+    needed = list(positional[:len(positional) - len(defaults)])
+    if hasattr(function, "__self__") and needed:
+        needed = needed[1:]  # a bound method: its first argument is given
+    keyword_only = names[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
+    keyword_defaults = getattr(getattr(function, "__func__", function), "__kwdefaults__", None) or {}
+    needed += [name for name in keyword_only if name not in keyword_defaults]
+    return needed
+
+
+def check_with_pluggy(registry: PluginRegistry) -> list[PluginProblem]:
+    """Register every loaded plugin with a real pluggy PluginManager; return what pluggy refused.
+
+    For ``pygraphics plugins``: a course-staff check that each plugin is
+    what pluggy expects of an implementation of these hook
+    specifications. Problems are also reported through ``registry``.
+    """
+    import pluggy
+
+    from pygraphics_core import hookspecs
+
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    refused = []
+    for plugin in registry.plugins:
+        if plugin.module is None:
+            continue
+        try:
+            manager.register(plugin.module, name=f"{plugin.distribution}:{plugin.name}")
+            manager.check_pending()
+        except (pluggy.PluginValidationError, ValueError) as error:
+            if manager.is_registered(plugin.module):
+                manager.unregister(plugin.module)
+            message = f"The PyGraphics plugin {plugin.label} is refused by pluggy: {error}"
+            registry.report(plugin, message)
+            refused.append(registry.problems[-1])
+    return refused
 
 
 def describe_exception(error: BaseException) -> str:
@@ -261,12 +367,7 @@ class PluginRegistry:
         self._found: list[dict[str, str]] | None = found
         self._plugins: list[Plugin] | None = None
         self.problems: list[PluginProblem] = []
-        import pluggy
-
-        from pygraphics_core import hookspecs
-
-        self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
-        self.manager.add_hookspecs(hookspecs)
+        self._hooks: dict[int, dict[str, list[Callable]]] = {}  # id(plugin) -> its hooks
         self._commands: dict[str, Any] | None = None
         self._command_owners: dict[str, Plugin | None] = {}
         self._media_functions: dict[str, Callable] | None = None
@@ -320,21 +421,11 @@ class PluginRegistry:
         except Exception as error:
             self._fail(plugin, f"could not be imported: {describe_exception(error)}")
             return
-        import pluggy
-
-        try:
-            self.manager.register(module, name=f"{plugin.distribution}:{plugin.name}")
-            # Catch hooks with misspelled names now, naming this plugin,
-            # rather than letting them silently never run.
-            self.manager.check_pending()
-        except pluggy.PluginValidationError as error:
-            if self.manager.is_registered(module):
-                self.manager.unregister(module)
-            self._fail(plugin, f"has a hook PyGraphics cannot use: {error}")
+        hooks, problems = hook_implementations(module)
+        if problems:
+            self._fail(plugin, f"has a hook PyGraphics cannot use: {'; '.join(problems)}")
             return
-        except ValueError as error:
-            self._fail(plugin, f"could not be registered: {error}")
-            return
+        self._hooks[id(plugin)] = hooks
         plugin.module = module
 
     def _fail(self, plugin: Plugin, what: str) -> None:
@@ -367,26 +458,20 @@ class PluginRegistry:
         A plugin whose hook raises is reported and left out; the others
         still answer. Returns ``(plugin, answer)`` pairs in plugin order.
         """
-        by_registered_name = {
-            f"{plugin.distribution}:{plugin.name}": plugin
-            for plugin in self.plugins
-            if plugin.module is not None and (only is None or plugin is only)
-        }
         answers = []
-        for implementation in getattr(self.manager.hook, hook_name).get_hookimpls():
-            plugin = by_registered_name.get(implementation.plugin_name)
-            if plugin is None:
+        for plugin in self.plugins:
+            if plugin.module is None or (only is not None and plugin is not only):
                 continue
-            try:
-                answer = implementation.function()
-            except Exception as error:
-                self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin "
-                                    f"{plugin.label} raised {describe_exception(error)}")
-                continue
-            answers.append((plugin, answer))
-        order = {id(plugin): index for index, plugin in enumerate(self.plugins)}
-        answers.sort(key=lambda pair: order[id(pair[0])])
+            for implementation in self._hooks[id(plugin)].get(hook_name, ()):
+                try:
+                    answer = implementation()
+                except Exception as error:
+                    self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin "
+                                        f"{plugin.label} raised {describe_exception(error)}")
+                    continue
+                answers.append((plugin, answer))
         return answers
+
 
     def claim(self, claims: NameClaims, name: str, value: Any, plugin: Plugin | None) -> bool:
         """Give ``name`` to ``plugin`` unless someone has it; report a clash naming both."""
@@ -485,48 +570,78 @@ def registry() -> PluginRegistry:
 def media_function(name: str) -> Callable:
     """Return the function a plugin adds to ``media`` as ``name``.
 
-    ``media.__getattr__`` calls this for every name ``media`` does not
-    define. Raises AttributeError when no plugin gives ``name``; for a
-    standard name (``show``, ``say``, ``choose_file``...) the message says
-    which distribution to install.
+    Raises AttributeError when no plugin gives ``name``; for a standard
+    name (``show``, ``say``, ``choose_file``...) the message says which
+    distribution to install (see :func:`missing_function_message`).
     """
-    if name.startswith("__") and name.endswith("__"):
-        # Tools ask modules for __path__, __all__, __wrapped__...: answer at
-        # once rather than loading every plugin.
-        raise AttributeError(f"module 'media' has no attribute '{name}'", name=name)
-    first_look = _registry is None or _registry._media_functions is None
-    if first_look:
-        # Loading every plugin takes a while: let the GUI process, which the
-        # function will most likely need, start meanwhile.
-        from pygraphics_core import client
-
-        client.prepare()
-    plugins = registry()
-    function = plugins.media_functions().get(name)
+    function = registry().media_functions().get(name)
     if function is not None:
         return function
-    if first_look:
-        from pygraphics_core import client
+    raise AttributeError(missing_function_message(name) or
+                         f"module 'media' has no attribute '{name}'", name=name)
 
-        client.cancel_prepared()  # a misspelt name: no window will be needed
+
+def missing_function_message(name: str) -> str | None:
+    """Say which distribution to install for the standard media function ``name``.
+
+    None if ``name`` is no standard function, or its plugin gives it.
+    """
     distribution = STANDARD_FUNCTIONS.get(name)
-    if distribution is None:
-        raise AttributeError(f"module 'media' has no attribute '{name}'", name=name)
-    installed = plugins.plugin_named(distribution)
+    if distribution is None or name in registry().media_functions():
+        return None
+    installed = registry().plugin_named(distribution)
     if installed is not None and installed.failure is not None:
-        raise AttributeError(
-            f"media has no function '{name}': it comes with the plugin '{distribution}', "
-            f"which is installed but {installed.failure}. Reinstall it with: "
-            f"pip install --force-reinstall {distribution}", name=name)
-    raise AttributeError(
-        f"media has no function '{name}': it comes with the plugin '{distribution}'. "
-        f"Install it with: pip install {distribution}", name=name)
+        return (f"media has no function '{name}': it comes with the plugin '{distribution}', "
+                f"which is installed but {installed.failure}. Reinstall it with: "
+                f"pip install --force-reinstall {distribution}")
+    return (f"media has no function '{name}': it comes with the plugin '{distribution}'. "
+            f"Install it with: pip install {distribution}")
+
+
+def add_media_functions(namespace: dict[str, Any]) -> None:
+    """Put the plugins' functions into ``media`` (``namespace`` is its globals()).
+
+    ``import media`` calls this once, at its end. Binding the functions
+    then, rather than looking them up in a module ``__getattr__`` on first
+    use, keeps ``media`` an ordinary module, whose attributes Python looks
+    up fastest: a pixel loop reads ``media.get_red`` millions of times.
+
+    A plugin function with a name ``media`` already has is reported, and
+    ``media``'s own keeps the name. Each standard function whose plugin is
+    missing (or broken) becomes a function that says, when called, which
+    distribution to install; its docstring says so too, for ``help()``.
+    """
+    plugins = registry()
+    for name, function in plugins.media_functions().items():
+        if name in namespace:
+            owner = plugins.function_owner(name)
+            plugins.report(owner, f"The PyGraphics plugin {owner.label} gives the media "
+                                  f"function '{name}', but media has its own '{name}', which "
+                                  f"keeps the name. Rename the plugin's function.")
+            continue
+        if not name.isidentifier():
+            owner = plugins.function_owner(name)
+            plugins.report(owner, f"The PyGraphics plugin {owner.label} gives the media "
+                                  f"function {name!r}, which is not a name Python code can "
+                                  f"write after media.: use letters, digits and _.")
+            continue
+        namespace[name] = function
+    for name in STANDARD_FUNCTIONS:
+        if name not in namespace:
+            namespace[name] = _missing_function(name)
+
+
+def _missing_function(name: str) -> Callable:
+    message = missing_function_message(name)
+
+    def missing(*args: Any, **kwargs: Any) -> Any:
+        raise AttributeError(message, name=name)
+
+    missing.__name__ = missing.__qualname__ = name
+    missing.__doc__ = message
+    return missing
 
 
 def media_function_names() -> list[str]:
-    """Return the names that installed plugins add to ``media``, sorted.
-
-    For ``media.__dir__``, so that tab completion (IDLE, Jupyter) offers
-    ``media.say`` and the other plugin functions too. It loads the plugins.
-    """
+    """Return the names that installed plugins add to ``media``, sorted."""
     return sorted(registry().media_functions())

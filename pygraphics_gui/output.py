@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import io
 import sys
-from typing import Callable
+
+# typing is not imported at run time: this module loads while the student
+# waits for their first window (the annotations are never evaluated).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 
 class ForwardedStream(io.TextIOBase):

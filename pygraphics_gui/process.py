@@ -1,7 +1,8 @@
 """The life of a GUI process: start Tk, report to the launcher, serve, end.
 
-Started by :func:`pygraphics_core.gui_process.start_launch` as
-``python -m pygraphics_gui``; see that module for the start-up handshake.
+Started by :func:`pygraphics_core.gui_process.start_launch`, which runs
+:func:`run` (as ``python -m pygraphics_gui`` does, without runpy); see that
+module for the start-up handshake.
 
 The student waits for the first window while this process starts, so it
 does the least it can before it reports its port: Tk and a listening
@@ -73,9 +74,7 @@ def _prepare_for_the_first_window(root) -> None:
     come right after it. If the student's process is still loading its
     plugins, it is done meanwhile.
     """
-    import pluggy  # noqa: F401  (the plugin registry, made at the Hello, needs it)
-
-    from pygraphics_core import hookspecs  # noqa: F401
+    from pygraphics_core import hookspecs  # noqa: F401  (the plugin registry needs it)
 
     # The first use of a font makes Tk load it (fontconfig and Xft on X11):
     # several milliseconds that every window with text pays once.
@@ -113,10 +112,9 @@ def main() -> int:
         try:
             import warnings
 
-            from pygraphics_gui.server import GUIServer
+            from pygraphics_gui.server import PRELOAD_DELAY_MS, GUIServer
 
             warnings.showwarning = _show_warning
-            _report_amp_log_records_in_one_line()
             server = GUIServer(root, bytes.fromhex(secret_hex), listener=listener)
         except Exception as error:  # a broken installation: say so, and where
             import traceback
@@ -129,6 +127,10 @@ def main() -> int:
             return 1
         # The server keeps it: it closes when the launcher goes.
         server.start(launcher=rendezvous.detach())
+        # logging takes a few milliseconds to import: not before the first
+        # window. (Until then a record would still reach the student's
+        # terminal, through logging's last-resort handler.)
+        root.after(PRELOAD_DELAY_MS, _report_amp_log_records_in_one_line)
         _prepare_for_the_first_window(root)
     try:
         root.mainloop()
@@ -139,3 +141,8 @@ def main() -> int:
         except tkinter.TclError:
             pass
     return 0
+
+
+def run() -> None:
+    """Run the GUI process and exit with its status (what ``python -m pygraphics_gui`` does)."""
+    sys.exit(main())

@@ -13,7 +13,12 @@ import os
 import select
 import socket
 import tkinter
-from typing import Callable
+
+# typing is not imported at run time: this module loads while the student
+# waits for their first window (the annotations are never evaluated).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 #: Set PYGRAPHICS_GUI_SOCKET_WATCH=poll to use the Windows way on POSIX (tests do).
 MODE_VARIABLE = "PYGRAPHICS_GUI_SOCKET_WATCH"

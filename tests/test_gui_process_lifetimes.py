@@ -171,66 +171,32 @@ def test_a_forked_child_of_the_student_gets_its_own_gui_process(student, gui_dis
     assert program.wait() == 0
 
 
-def test_a_misspelt_media_name_leaves_no_gui_process_behind(student, gui_display):
-    # The first media.<name> starts the GUI process early, while the plugins
-    # load; a name that no plugin gives must stop it again.
+def test_looking_up_media_names_starts_no_gui_process(student, gui_display):
+    # Only a call that needs a window starts the GUI process: not looking
+    # up media.say, and not a misspelt name.
     program = student("""
         import media
         from pygraphics_core import gui_process
         started = []
-        original = gui_process.PendingLaunch.__init__
-        def remember(self):
-            original(self)
-            started.append(self.process)
-        gui_process.PendingLaunch.__init__ = remember
+        original = gui_process.spawn
+        def remember(*arguments):
+            started.append(original(*arguments))
+            return started[-1]
+        gui_process.spawn = remember
+        say = media.say
         try:
             media.lod_picture
         except AttributeError as error:
             print("ERROR", error, flush=True)
-        print("STARTED", [process.pid for process in started], flush=True)
-        print("ENDED", [process.returncode is not None for process in started], flush=True)
+        print("STARTED", len(started), flush=True)
+        say("now one starts")
+        print("STARTED", len(started), flush=True)
+        print("PID", started[0].pid, flush=True)
     """)
     assert program.expect("ERROR") == "module 'media' has no attribute 'lod_picture'"
-    started = eval(program.expect("STARTED"))
-    program.gui_pids.extend(started)
-    assert len(started) == 1
-    assert program.expect("ENDED") == "[True]"
-    assert program.wait() == 0
-
-
-def test_a_program_that_looks_up_say_but_never_calls_it_leaves_no_gui_process(
-        student, gui_display):
-    program = student("""
-        import media
-        from pygraphics_core import client
-        say = media.say
-        print("PENDING", client._pending.process.pid, flush=True)
-    """)
-    gui_pid = int(program.expect("PENDING"))
-    program.gui_pids.append(gui_pid)
-    assert program.wait() == 0
-    assert wait_until_ended(gui_pid, timeout=5)
-
-
-def test_a_gui_process_started_early_ends_when_its_program_is_killed_before_calling(
-        student, gui_display):
-    # Nothing connected yet: the GUI process watches its line to the
-    # launcher instead, and ends when that closes.
-    program = student("""
-        import time
-        import media
-        from pygraphics_core import client
-        say = media.say
-        time.sleep(0.5)  # (the student types slowly): the GUI process must wait
-        print("PENDING", client._pending.process.pid, flush=True)
-        input()
-    """)
-    gui_pid = int(program.expect("PENDING"))
-    program.gui_pids.append(gui_pid)
-    assert process_is_running(gui_pid)
-    program.process.kill()
-    program.wait()
-    assert wait_until_ended(gui_pid, timeout=10)
+    assert program.expect("STARTED") == "0"
+    assert program.expect("STARTED") == "1"
+    program.gui_pids.append(int(program.expect("PID")))
 
 
 def test_a_tool_ends_the_gui_process_with_its_windows_and_the_next_call_starts_a_new_one(

@@ -6,6 +6,7 @@ import doctest
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,12 +90,39 @@ def test_an_unknown_name_is_an_attribute_error():
         media.no_such_thing
 
 
-def test_a_missing_plugin_says_which_package_to_install(tmp_path, monkeypatch):
+def test_a_missing_plugin_says_which_package_to_install():
+    # Without site-packages (-S) no plugin is installed, as in a bare
+    # `pip install pygraphics`.
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "import media\n"
+        "print(media.show.__doc__)\n"
+        "try:\n"
+        "    media.show(media.create_picture(2, 2))\n"
+        "except AttributeError as error:\n"
+        "    print(error)\n"
+    )
+    root = str(Path(media.__file__).parent)
+    finished = subprocess.run([sys.executable, "-S", "-c", code, root], capture_output=True,
+                              text=True, timeout=60)
+    expected = ("media has no function 'show': it comes with the plugin 'pygraphics-show'. "
+                "Install it with: pip install pygraphics-show")
+    assert finished.stdout.splitlines() == [expected, expected], finished.stderr
+
+
+def test_a_missing_plugin_is_named_by_the_picture_methods_that_need_it(tmp_path, monkeypatch):
     monkeypatch.setattr(plugins, "_registry", plugins.PluginRegistry(search_path=[str(tmp_path)]))
     with pytest.raises(AttributeError, match="pip install pygraphics-show"):
-        media.show
-    with pytest.raises(AttributeError, match="pip install pygraphics-show"):
         media.create_picture(2, 2).show()
+
+
+def test_media_is_a_plain_module_without_a_module_getattr():
+    # The plugins' functions are bound when media is imported. A module
+    # __getattr__ would stop CPython (3.11+) from specialising media.<name>
+    # lookups, which a pixel loop makes millions of times (see
+    # bench/bench_pixels.py).
+    assert "__getattr__" not in vars(media)
+    assert media.say.__module__ == "pygraphics_say.front_end"
 
 
 # --- copy, save and save_as on pictures, sounds and other things -----------------------

@@ -190,13 +190,6 @@ def test_the_names_plugins_add_are_listed_for_tab_completion(registry_with):
     assert plugins.media_function_names() == ["greet"]
 
 
-def test_dunder_names_do_not_load_plugins(monkeypatch):
-    monkeypatch.setattr(plugins, "_registry", None)
-    with pytest.raises(AttributeError):
-        plugins.media_function("__path__")
-    assert plugins._registry is None
-
-
 # -- the hooks themselves ------------------------------------------------------
 
 def hook_names():

@@ -64,7 +64,6 @@ from .commands import Command
 from .dispatcher import Dispatcher
 from .errors import UNHANDLED, UNKNOWN, AMPError, ConnectionClosed, ProtocolError
 from .pictures import PILImage
-from .proxy import Proxy
 
 __all__ = [
     "AMPError",
@@ -91,3 +90,14 @@ __all__ = [
     "UNKNOWN",
     "Unicode",
 ]
+
+
+def __getattr__(name):
+    # The Proxy (and with it the socket module) loads when first asked for:
+    # ``import media`` imports every plugin's commands, and thus this
+    # package, but a program only needs the Proxy once it opens a window.
+    if name == "Proxy":
+        from .proxy import Proxy
+
+        return Proxy
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
