@@ -15,20 +15,20 @@ Three figures, each beside a baseline measured in the same run:
 Windows are seen being mapped by ``xev`` watching the X server (Linux and
 other X11 systems; x11-utils). Without $DISPLAY an Xvfb is started.
 
-PyGraphics and its plugins are compiled to bytecode first (``__pycache__``,
-as ``pip install`` does), so that the figures are those of an installed
-copy: with PYTHONDONTWRITEBYTECODE set (as in our development
-environment) every run would otherwise compile them from source again,
-which no student's Python does. ``--no-compile`` skips that step (then
-whatever lacks an up-to-date ``__pycache__`` file compiles in every run).
+All three run in a fresh virtual environment made for the run, where
+PyGraphics and the say plugin are installed as a student installs them
+(``pip install``, not editable: an editable install's import hooks cost
+every Python process ~12 ms at start-up, baseline included, which no
+student pays) and Pillow is copied from this environment. ``--keep`` keeps
+that environment and prints where it is.
 
-What figure 2 pays for beyond the baseline's Python + Tk start: in the
-student's process, the ~5 ms before the GUI process is spawned (finding
-and loading the plugins for ``media.say`` comes after, while the GUI
-process starts); in the GUI process, after Tk and its report, importing
-the AMP layer, the server and pluggy and loading the default font (~25 ms
-together), the Hello (loading the plugin modules and only the Say
-command, ~3 ms), and building and mapping the say window (~5 ms).
+What figure 2 pays for beyond the baseline's Python + Tk start (measured
+with timestamps in both processes, 2026-11-26): in the student's process,
+~2 ms before the GUI process is spawned; in the GUI process, ~4 ms of
+imports before Tk (the socket for the handshake), and after Tk and its
+report ~4 ms importing the AMP layer and the server, ~4 ms loading the
+default font, ~2.5 ms for the Hello (the registry, the say plugin and its
+backend), ~4 ms building the say window, and ~2 ms until it is mapped.
 """
 
 from __future__ import annotations
@@ -54,32 +54,56 @@ ROUND_TRIPS = 2000
 MAP_TIMEOUT = 20.0
 
 
-def compile_to_bytecode() -> None:
-    """Write the ``__pycache__`` files an installed copy would have."""
-    import compileall
+class StudentInstall:
+    """A fresh virtual environment with PyGraphics and the say plugin pip-installed."""
 
-    folders = [ROOT / "pygraphics_core", ROOT / "pygraphics_gui",
-               *sorted((ROOT / "plugins").glob("*/pygraphics_*"))]
-    for folder in folders:
-        compileall.compile_dir(folder, quiet=1)
-    compileall.compile_file(ROOT / "media.py", quiet=1)
+    def __init__(self, keep: bool = False):
+        import tempfile
+
+        self.keep = keep
+        self.folder = Path(tempfile.mkdtemp(prefix="pygraphics-bench-"))
+        base = getattr(sys, "_base_executable", sys.executable)
+        subprocess.run([base, "-m", "venv", "--without-pip", str(self.folder)], check=True)
+        scripts = "Scripts" if os.name == "nt" else "bin"
+        self.python = str(self.folder / scripts / ("python.exe" if os.name == "nt" else "python"))
+        site_packages = Path(subprocess.run(
+            [self.python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            check=True, capture_output=True, text=True).stdout.strip())
+        # Built and installed as pip installs them for a student (bytecode
+        # compiled); no dependencies fetched: Pillow is copied from here.
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                        "--disable-pip-version-check", "--target", str(site_packages),
+                        str(ROOT), str(ROOT / "plugins" / "pygraphics-say")],
+                       check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
+        import PIL
+
+        pillow = Path(PIL.__file__).parent
+        for item in pillow.parent.iterdir():
+            if item == pillow or item.name.lower().startswith(("pillow.libs", "pillow-")):
+                shutil.copytree(item, site_packages / item.name)
+
+    def close(self) -> None:
+        if self.keep:
+            print(f"(the environment is kept in {self.folder})")
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def time_python(statement: str) -> float:
+def time_python(python: str, statement: str) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", statement], check=True)
+    subprocess.run([python, "-c", statement], check=True, cwd=Path(python).parent)
     return time.perf_counter() - started
 
 
-def bench_import() -> tuple[float, float]:
+def bench_import(python: str) -> tuple[float, float]:
     ours, baseline = [], []
     for _ in range(IMPORT_RUNS):  # interleaved, so that drift hits both alike
-        ours.append(time_python("import media"))
-        baseline.append(time_python("import PIL.Image"))
+        ours.append(time_python(python, "import media"))
+        baseline.append(time_python(python, "import PIL.Image"))
     return median_ms(ours), median_ms(baseline)
 
 
@@ -156,11 +180,14 @@ FIRST_SAY = textwrap.dedent("""
 """)
 
 
-def bench_first_say(watcher: MapWatcher) -> tuple[float, float]:
+def bench_first_say(watcher: MapWatcher, python: str) -> tuple[float, float]:
     ours, baseline = [], []
     for _ in range(MAP_RUNS):
         watcher.drain()
-        program = subprocess.Popen([sys.executable, "-c", FIRST_SAY], stdin=subprocess.PIPE,
+        # Run from the environment's folder: from this one, "python -c"
+        # would import media from the source tree, not the installed copy.
+        program = subprocess.Popen([python, "-c", FIRST_SAY], cwd=Path(python).parent,
+                                   stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, text=True)
         gui_pid = None
         try:
@@ -179,7 +206,7 @@ def bench_first_say(watcher: MapWatcher) -> tuple[float, float]:
 
         watcher.drain()
         started = time.monotonic()
-        bare = subprocess.Popen([sys.executable, "-c", BARE_TK])
+        bare = subprocess.Popen([python, "-c", BARE_TK], cwd=Path(python).parent)
         baseline.append(watcher.wait_for_map() - started)
         bare.kill()
         bare.wait()
@@ -242,19 +269,15 @@ def bench_round_trip() -> tuple[float, float]:
 
 
 def main() -> int:
-    if "--no-compile" in sys.argv[1:]:
-        print("(PyGraphics not compiled first: what lacks an up-to-date __pycache__ file "
-              "compiles in every fresh process)")
-    else:
-        compile_to_bytecode()
-        print("(PyGraphics compiled to bytecode first, as an installed copy is)")
+    print("(making a virtual environment with PyGraphics and the say plugin pip-installed...)")
+    install = StudentInstall(keep="--keep" in sys.argv[1:])
     xvfb = None
     if not os.environ.get("DISPLAY") and sys.platform not in ("win32", "darwin"):
         from pygraphics_core.virtual_display import start_xvfb
 
         xvfb, os.environ["DISPLAY"] = start_xvfb()
     try:
-        rows = [("import media  vs  import PIL.Image", *bench_import(), 1.3)]
+        rows = [("import media  vs  import PIL.Image", *bench_import(install.python), 1.3)]
         if shutil.which("xev") is None:
             print("(skipping the first-say figure: it watches the X server with xev, from "
                   "x11-utils, which is not installed here)")
@@ -262,12 +285,13 @@ def main() -> int:
             watcher = MapWatcher()
             try:
                 rows.append(("first media.say() until mapped  vs  bare Tk child mapping a "
-                             "window", *bench_first_say(watcher), 1.5))
+                             "window", *bench_first_say(watcher, install.python), 1.5))
             finally:
                 watcher.close()
         rows.append(("Ping round trip through the Tk server  vs  selectors loop",
                      *bench_round_trip(), 1.3))
     finally:
+        install.close()
         if xvfb is not None:
             from pygraphics_core.virtual_display import stop_xvfb
 
