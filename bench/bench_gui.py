@@ -71,10 +71,17 @@ class StudentInstall:
             check=True, capture_output=True, text=True).stdout.strip())
         # Built and installed as pip installs them for a student (bytecode
         # compiled); no dependencies fetched: Pillow is copied from here.
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                        "--disable-pip-version-check", "--target", str(site_packages),
-                        str(ROOT), str(ROOT / "plugins" / "pygraphics-say")],
-                       check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
+        sources = [ROOT, ROOT / "plugins" / "pygraphics-say"]
+        new_build_folders = [source / "build" for source in sources
+                             if not (source / "build").exists()]
+        try:
+            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                            "--disable-pip-version-check", "--target", str(site_packages),
+                            *map(str, sources)],
+                           check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
+        finally:
+            for folder in new_build_folders:  # setuptools builds inside the source
+                shutil.rmtree(folder, ignore_errors=True)
         import PIL
 
         pillow = Path(PIL.__file__).parent

@@ -14,10 +14,11 @@ beside its baseline, and reported as a ratio against the issue's targets:
 
 Below the loop targets, two rows (not targets) show where the time goes: the
 get_pixel loop with media's functions imported by name (``from media import
-get_pixel, ...``: no ``media.`` lookup, which CPython cannot specialize for a
-module that has a ``__getattr__``, and media needs one for plugin functions),
-and the least any design of this API can cost: three Python function calls
-and one new object per pixel, with no checks at all.
+get_pixel, ...``: no ``media.`` lookup, whose price shows in the difference;
+it is small because media is a plain module, without a ``__getattr__``,
+so CPython specializes those lookups), and the least any design of this
+API can cost: three Python function calls and one new object per pixel,
+with no checks at all.
 
 Times are CPU time (``time.process_time``), best of several runs, so other
 work on the machine disturbs them less.

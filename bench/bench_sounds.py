@@ -13,11 +13,9 @@ milliseconds per operation. Plain script, not a test.
 
 The loops call the functions by name, as after ``from media import *``.
 Two rows below them (not targets) show where the time goes: the index loop
-written ``media.get_sample(...)`` as after ``import media`` (CPython cannot
-specialize attribute lookups on a module that has a ``__getattr__``, and
-media needs one for plugin functions), and the least any design of this API
-can cost: three Python function calls and one new object per sample, with no
-checks at all.
+written ``media.get_sample(...)`` as after ``import media`` (the price of
+the ``media.`` lookups), and the least any design of this API can cost: three
+Python function calls and one new object per sample, with no checks at all.
 """
 
 import array

@@ -28,19 +28,21 @@ and declares, in its ``setup.cfg``::
     pygraphics =
         say = pygraphics_say.plugin
 
-Keep the plugin module itself cheap to import: the student's process loads
-it the first time ``media.<name>`` is looked up, so import heavy things
-(Tk above all) inside the hook functions.
-"""
+Keep the plugin module, and the module of the functions it adds to
+``media``, cheap to import: ``import media`` loads both in every student's
+program. Import heavy things (Tk above all) inside the hook functions and
+in the GUI process's modules.
 
-# The markers below write what pluggy's HookspecMarker and HookimplMarker
-# write (the attributes ``pygraphics_spec`` and ``pygraphics_impl``, with the
-# same options), so that these specifications and every plugin are pluggy's
-# and a pluggy PluginManager reads them as they are (``pygraphics plugins``
-# checks each plugin that way). Importing pluggy itself takes longer than all
-# of ``import media``; PyGraphics calls the hooks itself (see
-# :mod:`pygraphics_core.plugins`), so neither the student's process nor the
-# GUI process imports it.
+These are pluggy hook specifications. :data:`hookspec` and
+:data:`hookimpl` mark functions exactly as pluggy's ``HookspecMarker`` and
+``HookimplMarker`` do, so a pluggy ``PluginManager`` reads this module and
+every plugin as they are (``pygraphics plugins`` checks each plugin that
+way), and a plugin may use ``pluggy.HookimplMarker("pygraphics")`` instead
+of :data:`hookimpl`. PyGraphics calls the hooks itself
+(:mod:`pygraphics_core.plugins`), with the same checks, so that neither a
+student's program nor the GUI process waits for pluggy to import: that
+takes longer than all of ``import media``.
+"""
 
 #: The name that ties hook specifications and implementations together (as
 #: pluggy's project name); it is also the entry-point group plugins declare.
@@ -122,8 +124,11 @@ def pygraphics_media_functions():
     each function a docstring written for a student in their first month
     of programming: ``help(media.say)`` shows it.
 
-    Called in the student's process, the first time ``media`` is asked for
-    a name it does not define itself.
+    Called in the student's process, by ``import media``, which puts the
+    functions into ``media``: the module that defines them is imported
+    with it, so keep that module light (no Tk, no large libraries at its
+    top). A name that ``media`` already has (``get_pixel``...) stays
+    ``media``'s own, and the clash is reported.
     """
 
 

@@ -2,9 +2,10 @@
 
 Plugins are distributions that declare an entry point in the group
 ``pygraphics`` (see :mod:`pygraphics_core.hookspecs` for the hooks they
-implement). They are loaded lazily, once per process, the first time
-something needs them: ``media.say`` in the student's process, the first
-connection in the GUI process, ``pygraphics plugins`` on the command line.
+implement). They are loaded once per process, when something first needs
+them: ``import media`` in the student's process (which binds the functions
+plugins add to it, see :func:`add_media_functions`), the first connection
+in the GUI process, ``pygraphics plugins`` on the command line.
 
 A broken plugin never breaks the others. Each problem (a plugin that fails
 to import, a hook that raises, two plugins that claim one name) becomes a

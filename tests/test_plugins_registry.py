@@ -235,3 +235,142 @@ def test_every_function_of_the_standard_plugins_says_which_plugin_to_install():
                  if STANDARD_FUNCTIONS.get(name) != plugin.distribution}
         assert wrong == {}, f"{plugin.distribution} adds functions the table misses"
     assert seen == standard
+
+
+# -- the checks pluggy would make, and pluggy itself ---------------------------
+
+NEEDS_AN_ARGUMENT = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_commands(settings):
+        return []
+"""
+
+A_WRAPPER = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl(wrapper=True)
+    def pygraphics_commands():
+        return (yield)
+"""
+
+NAMED_BY_SPECNAME_WITH_PLUGGYS_OWN_MARKER = """
+    import pluggy
+
+    from pygraphics_core import amp
+
+    hookimpl = pluggy.HookimplMarker("pygraphics")
+
+    class Wave(amp.Command):
+        arguments = []
+        response = []
+
+    @hookimpl(specname="pygraphics_commands", tryfirst=True)
+    def my_commands(extra=None):
+        return [Wave]
+
+    @hookimpl(optionalhook=True)
+    def pygraphics_hook_of_a_later_version():
+        return []
+"""
+
+
+@pytest.mark.parametrize("source, complaint", [
+    (NEEDS_AN_ARGUMENT, r"pygraphics_commands\(\) needs the arguments settings, but the hook "
+                        r"pygraphics_commands\(\) is called with none"),
+    (A_WRAPPER, r"pygraphics_commands\(\) is marked as a wrapper"),
+    (MISSPELLED_HOOK, r"pygraphics_command\(\) is marked @hookimpl, but PyGraphics has no hook "
+                      r"named 'pygraphics_command' \(its hooks are pygraphics_commands, "),
+])
+def test_a_hook_pygraphics_cannot_call_keeps_its_plugin_out(fake_plugins, source, complaint):
+    fake_plugins.add("pygraphics-odd", source)
+    fake_plugins.add("pygraphics-greeter", GREETER)
+    found = registry_of(fake_plugins)
+    with pytest.warns(PluginWarning, match=r"'pygraphics-odd'.* has a hook PyGraphics cannot "
+                                           r"use: " + complaint):
+        commands = found.commands()
+    assert list(commands) == ["Greet"]
+    assert [plugin.failure is None for plugin in found.plugins] == [True, False]
+
+
+def test_pluggys_own_marker_specname_and_optional_hooks_work_as_in_pluggy(fake_plugins):
+    fake_plugins.add("pygraphics-waver", NAMED_BY_SPECNAME_WITH_PLUGGYS_OWN_MARKER)
+    found = registry_of(fake_plugins)
+    assert list(found.commands()) == ["Wave"]
+    assert found.problems == []
+    assert plugins.check_with_pluggy(found) == []
+
+
+def test_the_hook_specifications_and_the_installed_plugins_are_pluggys():
+    # A real pluggy PluginManager reads the specifications and registers
+    # every installed plugin, and its hook calls answer what ours answer.
+    import pluggy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        found = PluginRegistry()
+        ours = {name: command for _, commands in found.call_each("pygraphics_commands")
+                for command in commands for name in [command.commandName]}
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    loaded = [plugin for plugin in found.plugins if plugin.module is not None]
+    assert {"pygraphics-say", "pygraphics-show"} <= {plugin.distribution for plugin in loaded}
+    for plugin in loaded:
+        manager.register(plugin.module)
+    manager.check_pending()
+    theirs = {command.commandName: command
+              for commands in manager.hook.pygraphics_commands() for command in commands}
+    assert theirs == ours
+    assert sorted(hookspecs.HOOK_NAMES) == sorted(
+        name for name in vars(manager.hook) if name.startswith("pygraphics_"))
+
+
+def test_the_markers_refuse_options_pluggy_does_not_have():
+    with pytest.raises(TypeError, match=r"hookimpl\(\) got unknown options \['first'\]"):
+        hookspecs.hookimpl(first=True)
+
+
+# -- what import media gets ---------------------------------------------------
+
+CLASHING = """
+    from pygraphics_core import hookimpl
+
+    def get_pixel(pic, x, y):
+        return "the plugin's"
+
+    @hookimpl
+    def pygraphics_media_functions():
+        return {"get_pixel": get_pixel, "not a name": get_pixel, "wave": get_pixel}
+"""
+
+
+def test_media_gets_the_plugins_functions_and_keeps_its_own_names(fake_plugins, monkeypatch):
+    fake_plugins.add("pygraphics-clash", CLASHING)
+    monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins))
+    namespace = {"__name__": "media", "get_pixel": "media's own"}
+    with pytest.warns(PluginWarning) as caught:
+        plugins.add_media_functions(namespace)
+    assert namespace["get_pixel"] == "media's own"
+    assert namespace["wave"](None, 0, 0) == "the plugin's"
+    assert "not a name" not in namespace
+    messages = [str(warning.message) for warning in caught]
+    assert any("'pygraphics-clash'" in text and "media has its own 'get_pixel'" in text
+               for text in messages), messages
+    assert any("'not a name', which is not a name Python code can write" in text
+               for text in messages), messages
+
+
+def test_a_standard_function_without_its_plugin_says_what_to_install_when_called(
+        fake_plugins, monkeypatch):
+    monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins))  # none installed
+    namespace = {"__name__": "media"}
+    plugins.add_media_functions(namespace)
+    assert set(namespace) == {"__name__", *plugins.STANDARD_FUNCTIONS}
+    expected = ("media has no function 'choose_file': it comes with the plugin "
+                "'pygraphics-pickers'. Install it with: pip install pygraphics-pickers")
+    assert namespace["choose_file"].__doc__ == expected
+    assert namespace["choose_file"].__name__ == "choose_file"
+    with pytest.raises(AttributeError) as raised:
+        namespace["choose_file"]("a title")
+    assert str(raised.value) == expected
