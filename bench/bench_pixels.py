@@ -10,7 +10,8 @@ beside its baseline, and reported as a ratio against the issue's targets:
   pixel, below). Targets: >= 2.5x faster than 2.1, <= 3x the floor;
 - memory per picture (tracemalloc) against its raw RGB bytes (target <= 1.5x);
 - whole-picture operations against Pillow doing the same directly;
-- ``import media`` against ``import PIL.Image`` (target <= 1.3x).
+- (``import media`` against ``import PIL.Image``, target <= 1.3x, is
+  measured by ``bench/bench_gui.py``, on a pip-installed copy.)
 
 Below the loop targets, two rows (not targets) show where the time goes: the
 get_pixel loop with media's functions imported by name (``from media import
@@ -26,8 +27,6 @@ work on the machine disturbs them less.
 
 import gc
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -327,29 +326,6 @@ def report_whole_picture(folder):
     return png_path
 
 
-# --- import time ---------------------------------------------------------------
-
-
-def import_time(statement):
-    """Return the median wall time of a fresh ``python -c statement``."""
-    times = []
-    for _ in range(7):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", statement], check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def report_import():
-    print("\nStart-up: a fresh python -c (median wall time)")
-    baseline = import_time("import PIL.Image")
-    ours = import_time("import media")
-    ratio = ours / baseline
-    print(f"  import PIL.Image   {baseline * 1e3:6.1f} ms")
-    print(f"  import media       {ours * 1e3:6.1f} ms")
-    print(f"  ratio {ratio:4.2f}x (target <= 1.3: {'met' if ratio <= 1.3 else 'MISSED'})")
-
-
 def main():
     started = time.perf_counter()
     print(f"Python {sys.version.split()[0]}, Pillow {Image.__version__}, {os.cpu_count()} CPUs\n")
@@ -357,7 +333,6 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         png_path = report_whole_picture(Path(folder))
         report_memory(png_path)
-    report_import()
     print(f"\n(took {time.perf_counter() - started:.0f} s)")
 
 
