@@ -116,6 +116,14 @@ def test_a_missing_plugin_is_named_by_the_picture_methods_that_need_it(tmp_path,
         media.create_picture(2, 2).show()
 
 
+def test_from_media_import_star_gives_the_plugins_functions_too():
+    # Course notes of 2.1 start with "from media import *" and call show().
+    names = {}
+    exec("from media import *", names)
+    assert {"show", "say", "choose_file", "load_picture", "red"} <= set(names)
+    assert names["say"] is media.say
+
+
 def test_media_is_a_plain_module_without_a_module_getattr():
     # The plugins' functions are bound when media is imported. A module
     # __getattr__ would stop CPython (3.11+) from specialising media.<name>
