@@ -407,16 +407,36 @@ class PluginRegistry:
     @property
     def plugins(self) -> list[Plugin]:
         """Every installed plugin, loaded (or with the reason it could not be)."""
-        if self._plugins is None:
-            self._plugins = []
-            for entry in self.found():
-                plugin = Plugin(entry["name"], entry["module"], entry["distribution"],
-                                entry["version"])
-                self._plugins.append(plugin)
-                self._load(plugin)
+        for plugin in self._unloaded():
+            self._load(plugin)
         return self._plugins
 
+    def _unloaded(self) -> list[Plugin]:
+        """The plugins not loaded yet (making the list of plugins, if need be)."""
+        if self._plugins is None:
+            self._plugins = [Plugin(entry["name"], entry["module"], entry["distribution"],
+                                    entry["version"]) for entry in self.found()]
+            self._tried: set[int] = set()
+        return [plugin for plugin in self._plugins if id(plugin) not in self._tried]
+
+    def plugin_in_package(self, package: str) -> Plugin | None:
+        """Return the loaded plugin whose entry point is a module of ``package``.
+
+        Loads that plugin only, not the others (the GUI process, to answer
+        the first command at once). None if there is no such plugin or it
+        could not be loaded.
+        """
+        def in_package(plugin: Plugin) -> bool:
+            return plugin.module_name.partition(":")[0].partition(".")[0].strip() == package
+
+        for plugin in self._unloaded():
+            if in_package(plugin):
+                self._load(plugin)
+        return next((plugin for plugin in self._plugins
+                     if plugin.module is not None and in_package(plugin)), None)
+
     def _load(self, plugin: Plugin) -> None:
+        self._tried.add(id(plugin))
         try:
             module = _load_object(plugin.module_name)
         except Exception as error:

@@ -73,8 +73,7 @@ class BackendLoader:
         """Register the command ``reference`` names, if a plugin's package holds it."""
         module_name = reference.partition(":")[0]
         package = module_name.partition(".")[0]
-        owner = next((plugin for plugin in self._registry.plugins if plugin.module is not None
-                      and plugin.module_name.partition(".")[0] == package), None)
+        owner = self._registry.plugin_in_package(package)
         if owner is None:
             return False
         try:

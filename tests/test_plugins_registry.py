@@ -87,6 +87,20 @@ def test_plugins_load_once_and_only_when_asked(fake_plugins):
     assert found.plugins is first
 
 
+def test_the_plugin_of_one_package_loads_without_the_others(fake_plugins):
+    import sys
+    greeter = fake_plugins.add("pygraphics-greeter", GREETER)
+    other = fake_plugins.add("pygraphics-other", SECOND_GREETER)
+    found = registry_of(fake_plugins)
+    plugin = found.plugin_in_package(greeter.partition(".")[0])
+    assert plugin.distribution == "pygraphics-greeter" and plugin.module is not None
+    assert greeter in sys.modules and other not in sys.modules
+    assert found.plugin_in_package("no_such_package") is None
+    assert [plugin.distribution for plugin in found.plugins] == ["pygraphics-greeter",
+                                                                 "pygraphics-other"]
+    assert other in sys.modules
+
+
 def test_a_plugin_that_fails_to_import_is_named_and_the_others_work(fake_plugins):
     fake_plugins.add("pygraphics-broken", "import not_installed_anywhere\n")
     fake_plugins.add("pygraphics-greeter", GREETER)
