@@ -47,12 +47,16 @@ class GUIProcessConnection:
         from pygraphics_core import gui_process
 
         pending = gui_process.start_launch()
-        # While the GUI process starts, load what talking to it needs.
-        from pygraphics_core import amp, plugins
-        from pygraphics_core.commands import Hello, Output
+        try:
+            # While the GUI process starts, load what talking to it needs.
+            from pygraphics_core import amp, plugins
+            from pygraphics_core.commands import Hello, Output
 
-        Proxy = amp.Proxy
-        found = plugins.registry().found()
+            Proxy = amp.Proxy
+            found = plugins.registry().found()
+        except BaseException:
+            pending.cancel()
+            raise
         self.process, port, secret = pending.finish()
         #: The GUI process's port (it accepts no further connection on it).
         self.port = port

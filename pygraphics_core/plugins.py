@@ -25,9 +25,8 @@ plugin with a real pluggy PluginManager (:func:`check_with_pluggy`).
 from __future__ import annotations
 
 import warnings
-# typing, importlib.metadata and the hook specifications are
-# imported when needed, not with this module: media imports it on the first
-# media.<name>, which must start the GUI process as early as it can (the
+# typing and importlib.metadata are imported when needed, if at all, not
+# with this module: import media imports it, and must stay fast (the
 # annotations are never evaluated at run time).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -367,6 +366,7 @@ class PluginRegistry:
         self._search_path = list(search_path) if search_path is not None else None
         self._found: list[dict[str, str]] | None = found
         self._plugins: list[Plugin] | None = None
+        self._tried: set[int] = set()  # id() of each plugin whose loading was tried
         self.problems: list[PluginProblem] = []
         self._hooks: dict[int, dict[str, list[Callable]]] = {}  # id(plugin) -> its hooks
         self._commands: dict[str, Any] | None = None
@@ -416,7 +416,6 @@ class PluginRegistry:
         if self._plugins is None:
             self._plugins = [Plugin(entry["name"], entry["module"], entry["distribution"],
                                     entry["version"]) for entry in self.found()]
-            self._tried: set[int] = set()
         return [plugin for plugin in self._plugins if id(plugin) not in self._tried]
 
     def plugin_in_package(self, package: str) -> Plugin | None:
