@@ -473,13 +473,6 @@ def save(obj):
         save_method()
 
 
-# --- Functions from plugins: show, say, choose_file, ... -----------------------
-
-from pygraphics_core.plugins import add_media_functions as _add_media_functions  # noqa: E402
-
-_add_media_functions(globals())
-
-
 # --- Helpers (not for students) -----------------------------------------------
 
 
@@ -533,3 +526,11 @@ def _media_method(obj, name, action, kinds):
     if method is None or type(obj).__module__ == "builtins":
         raise TypeError(f"{action} works on {kinds}, but got {_describe(obj)}")
     return method
+
+
+# --- Functions from plugins: show, say, choose_file, ... -----------------------
+# Last, so that a plugin whose module imports media finds all of it.
+
+from pygraphics_core.plugins import add_media_functions as _add_media_functions  # noqa: E402
+
+_add_media_functions(globals())

@@ -124,6 +124,29 @@ def test_from_media_import_star_gives_the_plugins_functions_too():
     assert names["say"] is media.say
 
 
+def test_a_plugin_whose_front_end_imports_media_works(fake_plugins):
+    # import media loads the plugins' front ends, and one of them may well
+    # import media itself (a course's "show two pictures" plugin does).
+    fake_plugins.add("pygraphics-twice", """
+        import media
+        from media import get_width, _picture
+
+        from pygraphics_core import hookimpl
+
+        def width_twice(pic):
+            "Return twice the width of pic."
+            return 2 * get_width(_picture(pic, "width_twice"))
+
+        @hookimpl
+        def pygraphics_media_functions():
+            return {"width_twice": width_twice}
+    """)
+    code = "import media\nprint(media.width_twice(media.create_picture(3, 1)))\n"
+    finished = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=60)
+    assert finished.stdout.strip() == "6", finished.stderr
+
+
 def test_media_is_a_plain_module_without_a_module_getattr():
     # The plugins' functions are bound when media is imported. A module
     # __getattr__ would stop CPython (3.11+) from specialising media.<name>
