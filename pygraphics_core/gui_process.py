@@ -53,6 +53,13 @@ _MAX_REPORT = 64 * 1024
 
 LOOPBACK = "127.0.0.1"
 
+#: What the GUI process runs: what ``python -m pygraphics_gui`` runs, without
+#: runpy (and the modules it imports) on the way to the first window, and
+#: without the current folder on sys.path ("python -c" puts it first, as ""):
+#: a student's own tkinter.py or socket.py there must not replace Python's.
+GUI_PROCESS_CODE = ("import sys; sys.path[:1] == [''] and sys.path.pop(0); "
+                    "from pygraphics_gui.process import run; run()")
+
 
 class GUIUnavailableError(RuntimeError):
     """PyGraphics could not start its window process (no display, broken install...)."""
@@ -149,9 +156,7 @@ class PendingLaunch:
         self._rendezvous.settimeout(_LIVENESS_INTERVAL)
         try:
             self.process = spawn(
-                # What ``python -m pygraphics_gui`` runs, without runpy (and
-                # the modules it imports) on the way to the first window.
-                [sys.executable, "-c", "from pygraphics_gui.process import run; run()"],
+                [sys.executable, "-c", GUI_PROCESS_CODE],
                 _child_environment(self.secret, self._rendezvous.getsockname()[1]))
         except BaseException:
             self._rendezvous.close()

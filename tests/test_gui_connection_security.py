@@ -58,7 +58,7 @@ def test_after_intruders_the_real_client_still_gets_in_and_then_nobody_else(fres
 
 def test_the_secret_is_not_on_the_command_line(gui_client):
     command_line = open(f"/proc/{gui_client.process.pid}/cmdline", "rb").read().split(b"\0")
-    assert command_line[1:3] == [b"-c", b"from pygraphics_gui.process import run; run()"]
+    assert command_line[1:3] == [b"-c", gui_process.GUI_PROCESS_CODE.encode()]
     assert len(b"".join(command_line)) < 200
 
 

@@ -98,3 +98,20 @@ def test_a_gui_process_that_cannot_load_its_server_says_so(fresh_client, monkeyp
     message = str(raised.value)
     assert message.startswith("PyGraphics could not start its window process: ModuleNotFoundError")
     assert "Reinstalling PyGraphics may help." in message
+
+
+def test_a_students_own_tkinter_py_in_the_current_folder_does_not_break_windows(
+        student, gui_display, tmp_path, monkeypatch):
+    # Students name their files after what they try out. The GUI process
+    # starts in the student's folder, but must import Python's tkinter,
+    # not the student's tkinter.py.
+    (tmp_path / "tkinter.py").write_text("raise ImportError(\"the student's tkinter.py\")\n")
+    monkeypatch.chdir(tmp_path)
+    program = student("""
+        import media
+        media.say("Hello")
+        from pygraphics_core import client
+        print("GUI", client.connection().process.pid, flush=True)
+    """)
+    gui_pid = int(program.expect("GUI"))
+    program.gui_pids.append(gui_pid)
