@@ -309,10 +309,11 @@ class ChildProcess:
     def __del__(self) -> None:
         self._close_pidfd()
 
-    def _close_pidfd(self) -> None:
+    def _close_pidfd(self, _close=os.close) -> None:
+        # (os.close bound early: __del__ may run while Python shuts down.)
         pidfd, self._pidfd = getattr(self, "_pidfd", None), None
         if pidfd is not None:
-            os.close(pidfd)
+            _close(pidfd)
 
     def _reap(self, options: int) -> int | None:
         if self.returncode is None:
