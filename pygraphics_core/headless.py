@@ -377,12 +377,8 @@ def _plugin_headless_responders() -> dict[str, tuple[Callable, str]]:
 
     plugins = registry()
     found: dict[str, tuple[Callable, str]] = {}
-    for plugin, answer in plugins.call_each("pygraphics_headless_responders"):
-        if not isinstance(answer, dict):
-            plugins.report(plugin, f"The hook pygraphics_headless_responders() of the "
-                                   f"PyGraphics plugin {plugin.label} returned "
-                                   f"{type(answer).__name__}, not a dict of command -> function")
-            continue
+    for plugin, answer in plugins.dict_answers("pygraphics_headless_responders",
+                                               "command -> function"):
         for command, responder in answer.items():
             name = getattr(command, "commandName", None)
             if not isinstance(name, str) or not callable(responder):

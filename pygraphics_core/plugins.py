@@ -128,11 +128,11 @@ def hook_implementations(plugin_object: Any) -> tuple[dict[str, list[Callable]],
     wrapper. The same checks a pluggy PluginManager makes when it registers
     the plugin; a plugin with any such problem is not used at all.
     """
-    import sys
+    from types import ModuleType
 
     from pygraphics_core.hookspecs import HOOK_NAMES, hookimpl
 
-    if isinstance(plugin_object, type(sys)):  # a module: its own names only
+    if isinstance(plugin_object, ModuleType):  # a module: its own names only
         candidates = list(vars(plugin_object).items())
     else:
         candidates = []
@@ -172,18 +172,17 @@ def hook_implementations(plugin_object: Any) -> tuple[dict[str, list[Callable]],
 
 def _required_parameters(function: Any) -> list[str]:
     """The parameters ``function`` cannot be called without (read from its code object)."""
-    code = getattr(getattr(function, "__func__", function), "__code__", None)
+    plain = getattr(function, "__func__", function)  # a bound method's function
+    code = getattr(plain, "__code__", None)
     if code is None:
         return []  # a builtin or a callable object: its call will tell
     names = code.co_varnames
     positional = names[:code.co_argcount]
-    defaults = getattr(getattr(function, "__func__", function), "__defaults__", None) or ()
-    needed = list(positional[:len(positional) - len(defaults)])
-    if hasattr(function, "__self__") and needed:
+    needed = list(positional[:len(positional) - len(plain.__defaults__ or ())])
+    if plain is not function and needed:
         needed = needed[1:]  # a bound method: its first argument is given
     keyword_only = names[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
-    keyword_defaults = getattr(getattr(function, "__func__", function), "__kwdefaults__", None) or {}
-    needed += [name for name in keyword_only if name not in keyword_defaults]
+    needed += [name for name in keyword_only if name not in (plain.__kwdefaults__ or {})]
     return needed
 
 
@@ -534,12 +533,8 @@ class PluginRegistry:
         """Return the functions plugins add to ``media``, by name."""
         if self._media_functions is None:
             claims = NameClaims("media function")
-            for plugin, answer in self.call_each("pygraphics_media_functions"):
-                if not isinstance(answer, dict):
-                    self.report(plugin, f"The hook pygraphics_media_functions() of the "
-                                        f"PyGraphics plugin {plugin.label} returned "
-                                        f"{type(answer).__name__}, not a dict of name -> function")
-                    continue
+            for plugin, answer in self.dict_answers("pygraphics_media_functions",
+                                                    "name -> function"):
                 for name, function in answer.items():
                     if not callable(function):
                         self.report(plugin, f"The PyGraphics plugin {plugin.label} gives "
@@ -565,6 +560,21 @@ class PluginRegistry:
             for backend in self._listed(plugin, "pygraphics_backends", answer):
                 found.append((plugin, backend))
         return found
+
+    def dict_answers(self, hook_name: str, what: str) -> list[tuple[Plugin, dict]]:
+        """:meth:`call_each` for a hook that returns a dict; other answers are reported.
+
+        ``what`` says what the dict maps, for the report: ``"name -> function"``.
+        """
+        answers = []
+        for plugin, answer in self.call_each(hook_name):
+            if isinstance(answer, dict):
+                answers.append((plugin, answer))
+            else:
+                self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin "
+                                    f"{plugin.label} returned {type(answer).__name__}, not a "
+                                    f"dict of {what}")
+        return answers
 
     def _listed(self, plugin: Plugin, hook_name: str, answer: Any) -> list:
         if answer is None:
