@@ -224,7 +224,7 @@ def bench_first_say(watcher: MapWatcher, python: str) -> tuple[float, float]:
 SELECTORS_SERVER = textwrap.dedent("""
     import selectors, socket, sys
     from pygraphics_core import amp
-    from pygraphics_core.commands import Ping
+    from pygraphics_core.core_commands import Ping
 
     listener = socket.create_server(("127.0.0.1", 0))
     print(listener.getsockname()[1], flush=True)
@@ -256,7 +256,7 @@ def time_pings(call) -> float:
 
 def bench_round_trip() -> tuple[float, float]:
     from pygraphics_core import amp, callRemote, client, gui_process
-    from pygraphics_core.commands import Ping
+    from pygraphics_core.core_commands import Ping
 
     client.use_connection(None)
     ours = time_pings(lambda: callRemote(Ping))

@@ -8,7 +8,7 @@
 
 ``pygraphics new-plugin NAME``
     Write ``pygraphics-NAME/``, a new plugin distribution to start from
-    (see :mod:`pygraphics_core.template`).
+    (see :mod:`pygraphics_core.new_plugin`).
 
 ``pygraphics call <Command> name=value ...``
     Call one command in a fresh GUI process (to check a dialog by hand) and
@@ -31,7 +31,7 @@ import warnings
 from typing import Any, Sequence
 
 from pygraphics_core import amp
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 from pygraphics_core.plugins import PluginRegistry, PluginWarning, check_with_pluggy, registry
 
 _TRUE = {"true", "yes", "1", "on"}
@@ -184,9 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("command", help="the command's name, e.g. Say")
     call.add_argument("assignments", nargs="*", metavar="name=value",
                       help="its arguments, converted to their declared types")
-    from pygraphics_core import template
+    from pygraphics_core import new_plugin
 
-    template.add_subcommand(subcommands)
+    new_plugin.add_subcommand(subcommands)
     return parser
 
 
@@ -198,9 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("ignore", PluginWarning)
         return list_plugins(registry())
     if arguments.subcommand == "new-plugin":
-        from pygraphics_core import template
+        from pygraphics_core import new_plugin
 
-        return template.run_subcommand(arguments)
+        return new_plugin.run_subcommand(arguments)
     return call_command(arguments.command, arguments.assignments, registry())
 
 

@@ -50,7 +50,7 @@ class GUIProcessConnection:
         try:
             # While the GUI process starts, load what talking to it needs.
             from pygraphics_core import amp, plugins
-            from pygraphics_core.commands import Hello, Output
+            from pygraphics_core.core_commands import Hello, Output
 
             Proxy = amp.Proxy
             found = plugins.registry().found()
@@ -135,7 +135,7 @@ class GUIProcessConnection:
     def finish(self, announce=print) -> None:
         """At exit: disconnect, then wait until the student has closed every window."""
         from pygraphics_core import gui_process
-        from pygraphics_core.commands import Goodbye
+        from pygraphics_core.core_commands import Goodbye
 
         if self.is_alive:
             try:

@@ -13,7 +13,7 @@ How a launch goes (every step has a time limit):
    the student's process knows who is speaking) and either its port or
    why it could not start (for example: no display).
 4. The student's process connects to that port and sends the secret in a
-   :class:`~pygraphics_core.commands.Hello` command. The GUI process
+   :class:`~pygraphics_core.core_commands.Hello` command. The GUI process
    answers only a connection that does this first, and then stops
    listening: no other process can drive it.
 5. Until then the rendezvous connection stays open: if the student's

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
 from pygraphics_core import plugins
-from pygraphics_core.commands import CORE_COMMANDS
+from pygraphics_core.core_commands import CORE_COMMANDS
 
 
 class _RecordingDispatcher:

@@ -4,7 +4,7 @@ The GUI process's own stdout may lead nowhere the student looks (IDLE,
 Jupyter and Thonny show ``sys.stdout``, which is not file descriptor 1), so
 while a client is connected, ``sys.stdout`` and ``sys.stderr`` are
 replaced by streams that send their text to it in
-:class:`~pygraphics_core.commands.Output` commands.
+:class:`~pygraphics_core.core_commands.Output` commands.
 """
 
 from __future__ import annotations

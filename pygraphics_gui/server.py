@@ -1,7 +1,7 @@
 """The GUI process's server: one AMP client, served from Tk's event loop.
 
 The server listens on a loopback port until a connection proves, with a
-:class:`~pygraphics_core.commands.Hello` carrying the launch secret, that
+:class:`~pygraphics_core.core_commands.Hello` carrying the launch secret, that
 it comes from the process that started this one. That connection becomes
 *the* client; the server stops listening. Then it registers every
 plugin's commands and backends (see :mod:`pygraphics_gui.backend_loading`)
@@ -22,7 +22,7 @@ import time
 import tkinter
 
 from pygraphics_core import amp, plugins
-from pygraphics_core.commands import Goodbye, Hello, Output, Ping, WrongSecret
+from pygraphics_core.core_commands import Goodbye, Hello, Output, Ping, WrongSecret
 from pygraphics_core.gui_process import LOOPBACK
 from pygraphics_gui import windows
 from pygraphics_gui.backend_loading import BackendLoader

@@ -1,6 +1,6 @@
 """Argument types: Twisted's exact encodings, our big types, and their edges.
 
-(PILImage has its own file, test_amp_pictures.py.)
+(PILImage has its own file, test_amp_images.py.)
 
 Where Twisted has the type, the bytes we write are compared with the bytes
 Twisted's own ``toString`` writes, and each side decodes the other's.

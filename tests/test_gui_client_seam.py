@@ -6,7 +6,7 @@ import pytest
 
 import pygraphics_core
 from pygraphics_core import client, gui_process
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 
 
 class RecordingConnection:

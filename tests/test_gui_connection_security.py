@@ -6,7 +6,7 @@ import socket
 import pytest
 
 from pygraphics_core import amp, gui_process
-from pygraphics_core.commands import Hello, Ping, WrongSecret
+from pygraphics_core.core_commands import Hello, Ping, WrongSecret
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import importlib
 import pytest
 
 from pygraphics_core import amp, callRemote
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 
 ECHO_PLUGIN = """
     from pygraphics_core import amp, hookimpl

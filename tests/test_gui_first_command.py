@@ -11,7 +11,7 @@ import itertools
 import pytest
 
 from pygraphics_core import client, gui_process
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 
 _numbers = itertools.count(1)
 

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from pygraphics_core import amp, callRemote
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 
 GOOD = """
     from pygraphics_core import amp, hookimpl

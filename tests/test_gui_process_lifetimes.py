@@ -12,7 +12,7 @@ import time
 import pytest
 
 from pygraphics_core import callRemote, client
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 from pygraphics_core.gui_process import GUIProcessEndedError
 
 from pygraphics_core.pytest_plugin import process_is_running, wait_until_ended
@@ -57,7 +57,7 @@ def test_a_script_that_ends_with_a_window_open_waits_until_it_is_closed(
 def test_a_script_without_windows_ends_at_once(student, gui_display):
     program = student("""
         from pygraphics_core import callRemote, client
-        from pygraphics_core.commands import Ping
+        from pygraphics_core.core_commands import Ping
         callRemote(Ping)
         print("GUI", client.connection().process.pid, flush=True)
     """)
@@ -100,7 +100,7 @@ def test_after_kill_9_of_the_student_the_gui_process_ends_once_its_windows_are_c
     program = student("""
         import media
         from pygraphics_core import callRemote, client
-        from pygraphics_core.commands import Ping
+        from pygraphics_core.core_commands import Ping
         for _ in range({windows_open}):
             media.say("My program was killed")
         callRemote(Ping)
@@ -129,7 +129,7 @@ def test_a_dialog_whose_program_was_killed_closes_and_the_gui_process_ends(
     program = student(f"""
         import media
         from pygraphics_core import callRemote, client
-        from pygraphics_core.commands import Ping
+        from pygraphics_core.core_commands import Ping
         callRemote(Ping)
         print("GUI", client.connection().process.pid, flush=True)
         {call}
@@ -149,7 +149,7 @@ def test_a_forked_child_of_the_student_gets_its_own_gui_process(student, gui_dis
     program = student("""
         import os
         from pygraphics_core import callRemote, client
-        from pygraphics_core.commands import Ping
+        from pygraphics_core.core_commands import Ping
         callRemote(Ping)
         parent_gui = client.connection().process.pid
         print("GUI", parent_gui, flush=True)

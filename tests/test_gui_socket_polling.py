@@ -7,7 +7,7 @@ platform, so that this path is tested here too.
 import pytest
 
 from pygraphics_core import amp, callRemote
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 from pygraphics_core.plugins import media_function
 
 

@@ -51,7 +51,7 @@ def wait_for_window(title):
 def settle():
     """Let the GUI process draw: a round trip through it (Ping) and a short pause."""
     from pygraphics_core import callRemote
-    from pygraphics_core.commands import Ping
+    from pygraphics_core.core_commands import Ping
 
     callRemote(Ping)
     time.sleep(0.3)  # the X server draws after the GUI process answered
@@ -72,7 +72,7 @@ def save_window(window, name):
 
 def show_screenshots():
     import media
-    from pygraphics_core.tour import sample
+    from pygraphics_tour import sample
 
     beach = media.load_picture(sample("beach.png"))
     media.show(beach)

@@ -38,7 +38,7 @@ can take either side. Errors:
 - the peer closed the connection: :class:`ConnectionClosed` (a ConnectionError).
 
 The layers, each usable on its own: :mod:`.boxes` (the wire format),
-:mod:`.arguments` (argument types), :mod:`.pictures` (PILImage),
+:mod:`.arguments` (argument types), :mod:`.images` (PILImage),
 :mod:`.commands` (Command), :mod:`.templates` (each command's prebuilt
 wire layout, the fast path for small messages),
 :mod:`.connection` (the protocol state machine, sans-I/O),
@@ -63,7 +63,7 @@ from .boxes import MAX_KEY_LENGTH, MAX_VALUE_LENGTH
 from .commands import Command
 from .dispatcher import Dispatcher
 from .errors import UNHANDLED, UNKNOWN, AMPError, ConnectionClosed, ProtocolError
-from .pictures import PILImage
+from .images import PILImage
 
 __all__ = [
     "AMPError",

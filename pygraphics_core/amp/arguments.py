@@ -6,7 +6,7 @@ Unicode(optional=True))``. The encodings of Integer, Float, Boolean, String,
 Unicode, Decimal, DateTime, ListOf and AmpList are exactly Twisted's, so a
 Twisted peer understands them. BigString and BigUnicode are ours: they
 spread a value of any size over the keys ``name``, ``name.2``, ``name.3``,
-... (:mod:`.pictures` holds PILImage, which does the same for pixels).
+... (:mod:`.images` holds PILImage, which does the same for pixels).
 
 Sending checks each value and raises TypeError (wrong type) or ValueError
 (right type, impossible value) naming the argument. Receiving raises

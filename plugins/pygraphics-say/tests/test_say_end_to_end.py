@@ -5,7 +5,7 @@ import time
 import pytest
 
 from pygraphics_core import callRemote
-from pygraphics_core.commands import Ping
+from pygraphics_core.core_commands import Ping
 import media
 
 TITLE = "Message"

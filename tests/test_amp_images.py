@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from pygraphics_core import amp
-from pygraphics_core.amp import pictures
+from pygraphics_core.amp import images
 from pygraphics_core.amp.boxes import MAX_VALUE_LENGTH, encode_box, parse_boxes
 
 
@@ -126,7 +126,7 @@ def test_a_picture_wider_than_one_amp_value_per_row_comes_back():
 
 def test_the_chunks_of_a_picture_join_to_its_tobytes():
     picture = noisy_image("RGB", (1000, 70))
-    chunks = list(pictures.pixel_chunks(picture))
+    chunks = list(images.pixel_chunks(picture))
     assert len(chunks) > 1
     assert b"".join(chunks) == picture.tobytes()
 
@@ -142,7 +142,7 @@ def test_any_chunking_of_the_pixels_gives_the_picture_back(mode, width, height, 
         size = cuts[turn % len(cuts)]
         chunks.append(data[start : start + size])
         start, turn = start + size, turn + 1
-    received = pictures.picture_from_chunks(mode, (width, height), chunks)
+    received = images.picture_from_chunks(mode, (width, height), chunks)
     assert received.tobytes() == data
 
 
@@ -152,7 +152,7 @@ def test_without_pillows_codec_objects_tobytes_and_frombytes_take_over(monkeypat
     amp.PILImage().to_box(b"x", picture, box)
     # Pillow has no public promise for its codec objects: run as if a
     # future Pillow had dropped them.
-    monkeypatch.setattr(pictures, "_raw_codec", lambda image, factory_name: None)
-    assert b"".join(pictures.pixel_chunks(picture)) == picture.tobytes()
+    monkeypatch.setattr(images, "_raw_codec", lambda image, factory_name: None)
+    assert b"".join(images.pixel_chunks(picture)) == picture.tobytes()
     assert_same_image(amp.PILImage().from_box(b"x", box), picture)
     assert_same_image(send_and_receive(amp.PILImage(), picture), picture)
