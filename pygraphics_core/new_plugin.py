@@ -160,9 +160,12 @@ def run_subcommand(arguments, out=None) -> int:
         print(f"pygraphics new-plugin: {problem}", file=sys.stderr)
         return 2
     names = plugin_names(arguments.name)
+    # Its extra "test" brings pytest (pygraphics[plugin-dev]), which a
+    # student's install of PyGraphics has not. Double quotes work in every
+    # shell (the brackets need them in zsh and PowerShell).
     print(f"Wrote {target}. Next:\n"
-          f"    pip install -e {target}\n"
-          f"    python -m pytest {target}\n"
+          f"    python -m pip install -e \"{target}[test]\"\n"
+          f"    python -m pytest \"{target}\"\n"
           f"    pygraphics call {names.command} message=Hello\n"
           f"Students then call media.{names.function}(...). "
           f"See {target / 'docs' / (names.name + '.rst')}.", file=out)

@@ -69,7 +69,7 @@ def test_nothing_is_overwritten(tmp_path):
 def test_the_command_line_writes_it_and_says_what_to_do_next(tmp_path, capsys):
     assert cli.main(["new-plugin", "colour-mixer", "--directory", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
-    assert f"pip install -e {tmp_path / 'pygraphics-colour-mixer'}" in printed
+    assert f'python -m pip install -e "{tmp_path / "pygraphics-colour-mixer"}[test]"' in printed
     assert "media.colour_mixer(...)" in printed
     assert cli.main(["new-plugin", "Bad Name", "--directory", str(tmp_path)]) == 2
     assert "cannot name a plugin" in capsys.readouterr().err
