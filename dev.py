@@ -9,11 +9,18 @@ it in editable mode, and then run:
 ``test``
     the whole test suite (extra arguments go to pytest).
 
+The environment belongs to the Python that runs dev.py: to work with
+another one (CI runs the suite on 3.10 and on the newest too), run dev.py
+with that Python and name another folder in ``PYGRAPHICS_VENV``::
+
+    PYGRAPHICS_VENV=.venv-3.13 python3.13 dev.py test
+
 Only the standard library is used here, so the same command works on
 Windows, macOS and Linux.
 """
 
 import os
+import platform
 import subprocess
 import sys
 import venv
@@ -33,8 +40,32 @@ def venv_python():
     return VENV / "bin" / "python"
 
 
+def venv_version():
+    """Return the Python version that made the virtual environment (from pyvenv.cfg)."""
+    config = VENV / "pyvenv.cfg"
+    if not config.exists():
+        return None
+    for line in config.read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() in ("version", "version_info"):
+            return value.strip()
+    return None
+
+
+def check_venv_python():
+    """Stop, saying why, if the environment was made by another Python than this one."""
+    made_by = venv_version()
+    this = "%d.%d" % sys.version_info[:2]
+    if made_by is not None and made_by.split(".")[:2] != this.split("."):
+        sys.exit(f"dev.py: {VENV} was made by Python {made_by}, but this is Python "
+                 f"{platform.python_version()}. Run dev.py with Python {made_by}, or set "
+                 f"PYGRAPHICS_VENV to another folder for this one (PYGRAPHICS_VENV=.venv-{this}), "
+                 f"or delete {VENV}.")
+
+
 def install(extras):
     """Create the virtual environment if needed and install everything into it."""
+    check_venv_python()
     python = venv_python()
     if not python.exists():
         print(f"dev.py: creating a virtual environment in {VENV}", flush=True)
