@@ -57,12 +57,17 @@ DOCS = ROOT / "docs"
 #: The pages whose console blocks run here (the tutorial has its own test).
 RUN_PAGES = [DOCS / "guide" / "install.rst", DOCS / "course-staff.rst"]
 
-#: Bounds: one build, one pip command, any other command of the docs.
+#: Bounds: one build, one pip command, any other command of the docs; and
+#: one test, which may build everything and make an environment first.
 BUILD_TIMEOUT = 180.0
 PIP_TIMEOUT = 240.0
 COMMAND_TIMEOUT = 120.0
+TEST_TIMEOUT = 900.0
 
-packaging_test = pytest.mark.packaging
+
+def packaging_test(test):
+    """Mark ``test`` as part of the slow packaging test, with a bound of its own."""
+    return pytest.mark.packaging(pytest.mark.timeout(TEST_TIMEOUT)(test))
 
 
 def read_setup_cfg(path: Path) -> configparser.ConfigParser:
@@ -229,7 +234,7 @@ class FreshEnvironment:
         """The environment variables of a user of this environment (it is "activated")."""
         variables = {key: value for key, value in os.environ.items()
                      if not key.startswith(("PYTHON", "PIP_", "PYGRAPHICS_", "VIRTUAL_ENV"))
-                     and key != "DISPLAY"}
+                     and key not in ("DISPLAY", "WAYLAND_DISPLAY")}
         variables.update(
             PATH=os.pathsep.join([str(self.scripts), os.environ.get("PATH", "")]),
             VIRTUAL_ENV=str(self.folder), PYTHONIOENCODING="utf-8",
