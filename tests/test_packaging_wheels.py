@@ -122,7 +122,9 @@ def wheel_of_installed(name: str, folder: Path) -> Path:
                 or (path.parts[0].endswith(".dist-info") and path.name in _INSTALLER_FILES)):
             continue
         files[path.as_posix()] = Path(distribution.locate_file(path)).read_bytes()
-    [info_folder] = {path.split("/")[0] for path in files if ".dist-info/" in path}
+    # (Not the .dist-info folders of what setuptools vendors, deeper down.)
+    [info_folder] = {path.split("/")[0] for path in files
+                     if path.split("/")[0].endswith(".dist-info")}
     return write_wheel(folder, info_folder.removesuffix(".dist-info"), tag, files)
 
 
