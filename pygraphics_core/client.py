@@ -73,18 +73,18 @@ class GUIProcessConnection:
             self._proxy.timeout = None
             sock.settimeout(None)
             pending.done()
-        except (ConnectionError, TimeoutError) as error:
+        except (ConnectionError, TimeoutError):
             # The GUI process reports its port before it has loaded all of
             # PyGraphics; if that then failed, it says why on the rendezvous.
             late_error = pending.late_error()
             pending.done()
             gui_process.stop_process(self.process)
             if late_error is not None:
-                raise GUIUnavailableError(late_error) from error
+                raise GUIUnavailableError(late_error) from None
             raise GUIUnavailableError(
                 f"PyGraphics could not open a window: its window process stopped answering "
                 f"while starting ({gui_process.describe_exit(self.process.returncode)}). The "
-                f"lines above may say why.") from error
+                f"lines above may say why.") from None
         except BaseException:
             pending.done()
             gui_process.stop_process(self.process)
@@ -102,9 +102,11 @@ class GUIProcessConnection:
             raise GUIProcessEndedError(self._ended_because)
         try:
             return self._proxy.callRemote(command, **kwargs)
-        except ConnectionError as error:
+        except ConnectionError:
             self._ended_because = self._explain_end()
-            raise GUIProcessEndedError(self._ended_because) from error
+            # from None: the student reads one traceback, ending in this message
+            # (the ConnectionError stays in __context__ for whoever debugs it).
+            raise GUIProcessEndedError(self._ended_because) from None
 
     def _explain_end(self) -> str:
         from pygraphics_core import gui_process
