@@ -10,6 +10,7 @@ colour you can change.
 
 import math
 import operator
+from math import floor as _floor
 
 from pygraphics_core.messages import describe
 
@@ -96,10 +97,17 @@ class Color:
     def __init__(self, red, green, blue):
         """Make the colour with these amounts of red, green and blue."""
         try:
-            # bytearray checks the common case (three ints in range) in C.
-            rgb = bytearray((red, green, blue))
-        except (TypeError, ValueError):
-            rgb = None  # floats, text, or a mistake: checked one by one below
+            # bytearray checks the common case (three numbers from 0 to 255)
+            # in C. A float (from "/") is rounded down first, as 2.1's int()
+            # did; floor makes the floats that are not from 0 up to 256
+            # negative or too big, or fails, and bytearray refuses those.
+            rgb = bytearray((
+                _floor(red) if red.__class__ is float else red,
+                _floor(green) if green.__class__ is float else green,
+                _floor(blue) if blue.__class__ is float else blue,
+            ))
+        except (TypeError, ValueError, OverflowError):
+            rgb = None  # text, or a mistake: checked one by one below
         # Outside the except block, so that a mistake shows one traceback.
         self._rgb = rgb if rgb is not None else _checked_rgb(red, green, blue)
         self._name = None
