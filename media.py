@@ -905,21 +905,11 @@ def _no_file_chosen(action, example):
     )
 
 
+# Each says what the function needed and where such a thing comes from.
 _picture = _pictures.checked_picture
 _pixel = _pictures.checked_pixel
-
-
-def _color(col, action):
-    if isinstance(col, Color):
-        return col
-    raise TypeError(
-        f"{action} needs a colour such as red or create_color(255, 0, 0), "
-        f"but got {_describe(col)}"
-    )
-
-
-def _sound(snd, action):
-    return _sounds.checked_sound(snd, action)
+_color = _pictures.checked_color
+_sound = _sounds.checked_sound
 
 
 def _media_method(obj, name, action, kinds):

@@ -64,7 +64,41 @@ _new_object = object.__new__
 # Samples
 # ---------------------------------------------------------------------------
 
-class MonoSample:
+class Sample:
+    """A sample of a sound: a MonoSample or a StereoSample.
+
+    Both kinds answer PyGraphics 2.1's stereo methods below (for a mono
+    sample, see MonoSample).
+    """
+
+    __slots__ = ()
+
+    def get_values(self):
+        """Return this sample's values as a tuple (left, right)."""
+        return values_carefully(self, "get_values")
+
+    def set_values(self, left, right):
+        """Set this sample's left value to left and right value to right."""
+        set_values_carefully(self, left, right, "set_values")
+
+    def get_left(self):
+        """Return this sample's left value."""
+        return channel_carefully(self, 0, "get_left")
+
+    def set_left(self, value):
+        """Set this sample's left value to value."""
+        set_channel_carefully(self, 0, value, "set_left")
+
+    def get_right(self):
+        """Return this sample's right value."""
+        return channel_carefully(self, 1, "get_right")
+
+    def set_right(self, value):
+        """Set this sample's right value to value."""
+        set_channel_carefully(self, 1, value, "set_right")
+
+
+class MonoSample(Sample):
     """One sample of a mono (one-channel) sound: it has one value.
 
     A sample stays linked to its sound: setting its value changes the sound.
@@ -99,32 +133,6 @@ class MonoSample:
         """Return where this sample is in its sound (0 for the first)."""
         return self._index
 
-    # 2.1's stereo method forms (see above).
-
-    def get_left(self):
-        """Return this sample's value, as the left channel of 2.1's stereo."""
-        return channel_carefully(self, 0, "get_left")
-
-    def set_left(self, value):
-        """Set the left channel of 2.1's stereo (see the class's help)."""
-        set_channel_carefully(self, 0, value, "set_left")
-
-    def get_right(self):
-        """Return this sample's value, as the right channel of 2.1's stereo."""
-        return channel_carefully(self, 1, "get_right")
-
-    def set_right(self, value):
-        """Set the right channel of 2.1's stereo (see the class's help)."""
-        set_channel_carefully(self, 1, value, "set_right")
-
-    def get_values(self):
-        """Return (left, right) as 2.1's stereo saw them (see the class's help)."""
-        return values_carefully(self, "get_values")
-
-    def set_values(self, left, right):
-        """Set both channels of 2.1's stereo (see the class's help)."""
-        set_values_carefully(self, left, right, "set_values")
-
     def __str__(self):
         try:
             return f"Sample at {self._index} with value {self._mono_values[self._index]}"
@@ -137,7 +145,7 @@ class MonoSample:
         return f"<{self}>"
 
 
-class StereoSample:
+class StereoSample(Sample):
     """One sample of a stereo (two-channel) sound: a left and a right value.
 
     A sample stays linked to its sound: setting a value changes the sound.
@@ -149,30 +157,6 @@ class StereoSample:
     # sample keeps the position of its left value: index * 2. No __init__,
     # as for MonoSample.
     __slots__ = ("_stereo_values", "_position")
-
-    def get_values(self):
-        """Return this sample's values as a tuple (left, right)."""
-        return values_carefully(self, "get_values")
-
-    def set_values(self, left, right):
-        """Set this sample's left value to left and right value to right."""
-        set_values_carefully(self, left, right, "set_values")
-
-    def get_left(self):
-        """Return this sample's left value."""
-        return channel_carefully(self, 0, "get_left")
-
-    def set_left(self, value):
-        """Set this sample's left value to value."""
-        set_channel_carefully(self, 0, value, "set_left")
-
-    def get_right(self):
-        """Return this sample's right value."""
-        return channel_carefully(self, 1, "get_right")
-
-    def set_right(self, value):
-        """Set this sample's right value to value."""
-        set_channel_carefully(self, 1, value, "set_right")
 
     def get_index(self):
         """Return where this sample is in its sound (0 for the first)."""
