@@ -127,6 +127,18 @@ def test_from_media_import_star_gives_the_plugins_functions_too():
     assert names["say"] is media.say
 
 
+def test_help_and_tab_completion_show_the_plugins_functions():
+    import pydoc
+    import rlcompleter
+
+    text = pydoc.render_doc(media, renderer=pydoc.plaintext)
+    for name in ["say", "show", "update", "choose_file", "ask_number", "play"]:
+        assert f"\n    {name}(" in text, name
+        assert name in media.__all__ and name in dir(media)
+    completer = rlcompleter.Completer({"media": media})
+    assert "media.show(" in [completer.complete("media.sh", state) for state in range(5)]
+
+
 def test_a_plugin_whose_front_end_imports_media_works(fake_plugins):
     # import media loads the plugins' front ends, and one of them may well
     # import media itself (a course's "show two pictures" plugin does).
