@@ -145,9 +145,10 @@ def test_setters_check_their_values():
 
 
 def test_colour_functions_refuse_things_that_are_not_colours():
-    with pytest.raises(TypeError, match=r"darken needs a colour .* but got 'red' \(a str\)"):
+    with pytest.raises(TypeError, match=r"darken needs a Color such as media.red .* but got "
+                                        r"'red' \(a str\)"):
         media.darken("red")
-    with pytest.raises(TypeError, match="lighten needs a colour"):
+    with pytest.raises(TypeError, match="lighten needs a Color such as media.red"):
         media.lighten((1, 2, 3))
 
 

@@ -167,9 +167,6 @@ def test_all_holds_media_own_public_names():
     assert len(media.__all__) == len(set(media.__all__))
 
 
-@pytest.mark.xfail(not set(plugins.STANDARD_FUNCTIONS) <= set(media.__all__), strict=True,
-                   reason="the lead's add_media_functions does not yet put the plugins' "
-                          "functions into media.__all__")
 def test_help_of_media_shows_the_plugins_functions_too():
     import pydoc
 
