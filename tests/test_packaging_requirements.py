@@ -24,7 +24,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from pygraphics_core.new_plugin import write_plugin
+from pygraphics_tools.new_plugin import write_plugin
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -349,7 +349,7 @@ def test_every_distribution_is_built_as_an_sdist_and_a_wheel_of_our_version(buil
 @packaging_test
 def test_the_core_wheel_holds_the_samples_and_every_template_and_no_tests(built):
     names = wheel_names(built, "pygraphics")
-    assert {"media.py", "pygraphics_tour.py"} <= set(names)
+    assert {"media.py", "pygraphics_tools/tour.py", "pygraphics_tools/cli.py"} <= set(names)
     samples = {f"pygraphics_core/samples/{path.name}"
                for path in (ROOT / "pygraphics_core" / "samples").glob("*.png")}
     assert len(samples) >= 3 and samples <= set(names), sorted(samples - set(names))
@@ -357,8 +357,8 @@ def test_the_core_wheel_holds_the_samples_and_every_template_and_no_tests(built)
     templates = {f"pygraphics_gui/plugin_template/{path.relative_to(template).as_posix()}"
                  for path in template.rglob("*.tmpl")}
     assert templates <= set(names), f"templates missing from the wheel: {templates - set(names)}"
-    assert all(name.split("/")[0] in {"media.py", "pygraphics_tour.py", "pygraphics_core",
-                                      "pygraphics_gui", f"pygraphics-{our_version()}.dist-info"}
+    assert all(name.split("/")[0] in {"media.py", "pygraphics_core", "pygraphics_gui",
+                                      "pygraphics_tools", f"pygraphics-{our_version()}.dist-info"}
                for name in names), [name for name in names if "/" not in name]
     assert not [name for name in names if _NEVER_SHIPPED.search(name)]
 
@@ -720,7 +720,7 @@ def commands_shown(text: str) -> list[str]:
 
 def test_every_pip_wheel_command_names_a_folder(tmp_path):
     """``pip wheel NAME`` looks for NAME on PyPI: a plugin being written is a folder."""
-    from pygraphics_core.new_plugin import write_plugin
+    from pygraphics_tools.new_plugin import write_plugin
 
     generated = write_plugin("wheel-check", tmp_path)
     pages = [*all_pages(), ROOT / "README.md", *generated.glob("*.md"), *generated.rglob("*.rst")]
