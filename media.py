@@ -473,6 +473,39 @@ def save(obj):
         save_method()
 
 
+# --- Windows or the notebook ---------------------------------------------------
+
+
+def use_notebook():
+    """Show pictures, dialogs and sounds in this notebook instead of windows.
+
+    After it, media.show(pic) puts the picture below the cell that runs
+    it, media.update(pic) redraws it there, and a dialog such as
+    media.ask_number asks you to type the answer in the notebook. A
+    notebook on a computer with no screen (JupyterHub, Colab...) does this
+    by itself; call it to have the same on your own computer.
+    media.use_windows() goes back to windows.
+
+        >>> media.use_notebook()            # doctest: +SKIP
+    """
+    from pygraphics_core import notebook
+
+    notebook.use_notebook()
+
+
+def use_windows():
+    """Show pictures, dialogs and sounds in windows again, after media.use_notebook().
+
+    Windows need a screen on the computer that runs your Python: on
+    JupyterHub or Colab there is none, and the first window says so.
+
+        >>> media.use_windows()             # doctest: +SKIP
+    """
+    from pygraphics_core import notebook
+
+    notebook.use_windows()
+
+
 # --- Helpers (not for students) -----------------------------------------------
 
 

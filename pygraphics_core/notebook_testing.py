@@ -1,0 +1,197 @@
+"""A real Jupyter kernel to test notebook mode with (for PyGraphics' and plugins' tests).
+
+:class:`NotebookKernel` starts an IPython kernel (``ipykernel``) with no
+screen, as JupyterHub or Colab run one, and plays the notebook's part
+through ``jupyter_client``: it runs a cell, collects the messages the
+kernel sends for it (``display_data``, ``update_display_data``, ``stream``,
+``error``...) and types the answers to the questions the cell asks
+(``input_request`` → ``input_reply``), as a person in front of the
+notebook would. Every wait has a time limit.
+
+It needs the test extras ``ipykernel`` and ``jupyter_client``. With
+pytest, the fixture :func:`notebook_kernel` gives one kernel per test
+module (import it into the test module, or a ``conftest.py``)::
+
+    from pygraphics_core.notebook_testing import notebook_kernel  # noqa: F401
+
+    def test_a_colour_mixer_asks_in_the_notebook(notebook_kernel):
+        run = notebook_kernel.run("import media\\nprint(media.colour_mixer('Mix?'))",
+                                  answers=["y"])
+        assert run.prompts[0].startswith("Mix?")
+        assert run.stdout == "True\\n"
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import queue
+import re
+import time
+
+import pytest
+
+__all__ = ["CellRun", "NotebookKernel", "notebook_kernel", "pngs_in"]
+
+#: Bound on starting a kernel, in seconds.
+START_TIMEOUT = 60.0
+#: Bound on one cell, in seconds.
+CELL_TIMEOUT = 60.0
+
+
+class CellRun:
+    """What one cell did: the messages the kernel sent for it, and the questions it asked."""
+
+    def __init__(self, code: str):
+        self.code = code
+        #: Every message on the kernel's output channel for this cell, in order.
+        self.messages: list[dict] = []
+        #: The prompt of every question (``input()``) the cell asked, in order.
+        self.prompts: list[str] = []
+        #: For each question: True if it was a password.
+        self.hidden: list[bool] = []
+
+    def of_type(self, *message_types: str) -> list[dict]:
+        """The contents of the messages of these types, in order."""
+        return [message["content"] for message in self.messages
+                if message["msg_type"] in message_types]
+
+    @property
+    def displays(self) -> list[dict]:
+        """The contents of the ``display_data`` messages (new outputs)."""
+        return self.of_type("display_data")
+
+    @property
+    def updates(self) -> list[dict]:
+        """The contents of the ``update_display_data`` messages (outputs redrawn)."""
+        return self.of_type("update_display_data")
+
+    @property
+    def stdout(self) -> str:
+        """Everything the cell printed."""
+        return "".join(content["text"] for content in self.of_type("stream")
+                       if content["name"] == "stdout")
+
+    @property
+    def error(self) -> dict | None:
+        """The ``error`` message's content (``ename``, ``evalue``...) if the cell raised."""
+        errors = self.of_type("error")
+        return errors[0] if errors else None
+
+    def check(self) -> CellRun:
+        """Raise AssertionError, with the kernel's traceback, if the cell raised."""
+        if self.error is not None:
+            trace = _without_colours("\n".join(self.error["traceback"]))
+            raise AssertionError(f"the cell raised {self.error['ename']}: "
+                                 f"{self.error['evalue']}\n{trace}")
+        return self
+
+
+def display_id_of(content: dict) -> str | None:
+    """The display id of a ``display_data`` or ``update_display_data`` content."""
+    return content.get("transient", {}).get("display_id")
+
+
+def pngs_in(content: dict) -> list[bytes]:
+    """The PNG pictures a display message shows: as ``image/png`` or inside its HTML."""
+    data = content.get("data", content)
+    found = []
+    if "image/png" in data:
+        found.append(base64.b64decode(data["image/png"]))
+    for encoded in re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)",
+                              data.get("text/html", "")):
+        found.append(base64.b64decode(encoded))
+    return found
+
+
+def _without_colours(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+class NotebookKernel:
+    """A real IPython kernel, started with no screen, that runs cells for a test.
+
+    ``environment`` is added to this process's environment (minus
+    ``$DISPLAY`` and ``PYGRAPHICS_HEADLESS``) for the kernel; ``folder`` is
+    its working folder (a notebook's kernel runs in the notebook's folder).
+    """
+
+    def __init__(self, environment: dict | None = None, folder: str | os.PathLike | None = None,
+                 screen: bool = False):
+        from jupyter_client.manager import start_new_kernel
+
+        kernel_environment = {name: value for name, value in os.environ.items()
+                              if name not in ("DISPLAY", "PYGRAPHICS_HEADLESS")}
+        if screen and os.environ.get("DISPLAY"):
+            kernel_environment["DISPLAY"] = os.environ["DISPLAY"]
+        kernel_environment.update(environment or {})
+        options = {"env": kernel_environment}
+        if folder is not None:
+            options["cwd"] = str(folder)
+        self.manager, self.client = start_new_kernel(
+            kernel_name="python3", startup_timeout=START_TIMEOUT, **options)
+
+    def run(self, code: str, answers=(), timeout: float = CELL_TIMEOUT,
+            allow_input: bool = True) -> CellRun:
+        """Run ``code`` as one cell; type ``answers`` (strings) to its questions, in order.
+
+        Returns the :class:`CellRun`. A question with no answer left fails
+        the test (the kernel is interrupted so that it stops waiting).
+        With ``allow_input=False`` the cell runs as ``nbconvert --execute``
+        runs it: nobody can type, and ``input()`` raises.
+        """
+        answers = list(answers)
+        run = CellRun(code)
+        message_id = self.client.execute(code, allow_stdin=allow_input)
+        deadline = time.monotonic() + timeout
+        unanswered: list[str] = []
+        while True:
+            if time.monotonic() > deadline:
+                self.manager.interrupt_kernel()
+                raise AssertionError(f"the cell did not finish within {timeout} s: {code!r}")
+            self._answer_questions(run, answers, unanswered)
+            try:
+                message = self.client.get_iopub_msg(timeout=0.05)
+            except queue.Empty:
+                continue
+            if message["parent_header"].get("msg_id") != message_id:
+                continue
+            run.messages.append(message)
+            if (message["msg_type"] == "status"
+                    and message["content"]["execution_state"] == "idle"):
+                break
+        if unanswered:
+            raise AssertionError(f"the cell asked {unanswered[0]!r} with no answer left")
+        # The reply comes after idle: take it so that the next cell's wait is its own.
+        self.client.get_shell_msg(timeout=timeout)
+        return run
+
+    def _answer_questions(self, run: CellRun, answers: list, unanswered: list):
+        try:
+            message = self.client.get_stdin_msg(timeout=0.01)
+        except queue.Empty:
+            return
+        if message["msg_type"] != "input_request":
+            return
+        run.prompts.append(message["content"]["prompt"])
+        run.hidden.append(bool(message["content"].get("password")))
+        if answers:
+            self.client.input(answers.pop(0))
+        else:
+            unanswered.append(message["content"]["prompt"])
+            self.manager.interrupt_kernel()
+
+    def shutdown(self) -> None:
+        """Stop the kernel and close the channels."""
+        self.client.stop_channels()
+        self.manager.shutdown_kernel(now=True)
+
+
+@pytest.fixture(scope="module")
+def notebook_kernel():
+    """A real Jupyter kernel with no screen, for the tests of one module (see :class:`NotebookKernel`)."""
+    kernel = NotebookKernel()
+    try:
+        yield kernel
+    finally:
+        kernel.shutdown()
