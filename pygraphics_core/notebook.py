@@ -246,7 +246,7 @@ class NotebookOutput:
 
     def update(self, content: Any, title: str = "") -> None:
         """Redraw this output with ``content`` now (see :meth:`NotebookSession.render`)."""
-        self.session._pending_frames.pop(self.display_id, None)
+        self.session.drop_frame(self.display_id)
         self.session._publish(self.session.render(content, title), self.display_id,
                               update=True, output=self)
 
@@ -259,7 +259,12 @@ class NotebookOutput:
         are skipped, except the last: it is sent at the next chance, and
         at the latest when the cell finishes.
         """
-        self.session._frame(self, make_content)
+        def send() -> int:
+            self.session._publish(self.session.render(make_content()), self.display_id,
+                                  update=True, output=self)
+            return self.size
+
+        self.session.send_frame(self.display_id, send, self.size)
 
     @property
     def in_this_cell(self) -> bool:
@@ -272,7 +277,7 @@ class NotebookOutput:
         if self.in_this_cell:
             self.update(content, title)
             return
-        self.session._pending_frames.pop(self.display_id, None)
+        self.session.drop_frame(self.display_id)
         self.cell = self.session.current_cell()
         self.session._publish(self.session.render(content, title), self.display_id,
                               update=False, output=self)
@@ -303,7 +308,7 @@ class NotebookSession:
     def __init__(self):
         #: Responders added in code: {command class: function(session, **arguments)}.
         self.responders: dict[type, Callable] = {}
-        self._pending_frames: dict[str, tuple[NotebookOutput, Callable[[], Any]]] = {}
+        self._pending_frames: dict[str, tuple[Callable[[], int], int]] = {}
         self._frame_tokens = float(self.FRAME_BURST_BYTES)
         self._tokens_at = time.monotonic()
         self._last_frame_at = -math.inf
@@ -341,10 +346,19 @@ class NotebookSession:
         self._publish(self.render(content, title), display_id, update=False, output=output)
         return output
 
-    def display_widget(self, widget: Any) -> NotebookOutput:
-        """Show an ipywidgets widget in the running cell's output; return its handle."""
+    def display_widget(self, widget: Any, again: NotebookOutput | None = None) -> NotebookOutput:
+        """Show an ipywidgets widget in the running cell's output; return its handle.
+
+        With ``again`` (the handle of an earlier display of it), show it
+        once more, in this cell, under the same display id.
+        """
         from IPython.display import display
 
+        if again is not None:
+            self.drop_frame(again.display_id)
+            display(widget, display_id=again.display_id)
+            again.cell = self.current_cell()
+            return again
         display_id = f"pygraphics-{os.getpid()}-{next(_display_numbers)}"
         display(widget, display_id=display_id)
         return NotebookOutput(self, display_id, 0)
@@ -428,19 +442,31 @@ class NotebookSession:
         display(bundle, raw=True, display_id=display_id, update=update)
         output.size = sum(len(value) for value in bundle.values() if isinstance(value, str))
 
-    def _frame(self, output: NotebookOutput, make_content: Callable[[], Any]) -> None:
-        self._pending_frames[output.display_id] = (output, make_content)
+    def send_frame(self, key: str, send: Callable[[], int], expected_size: int) -> None:
+        """Send one frame of an animation now, or hold it back if frames come too fast.
+
+        ``send()`` sends the frame and returns how many bytes it sent;
+        ``expected_size`` is the guess before it runs (the last frame's
+        size). A frame held back is replaced by the next one with the same
+        ``key``; the last is sent at the next chance, at the latest when
+        the cell finishes (see :meth:`NotebookOutput.update_frame`).
+        """
+        self._pending_frames[key] = (send, expected_size)
         self.send_due_frames()
+
+    def drop_frame(self, key: str) -> None:
+        """Forget the frame held back under ``key`` (its output was redrawn or closed)."""
+        self._pending_frames.pop(key, None)
 
     def send_due_frames(self, everything: bool = False) -> None:
         """Send the animation frames held back, as many as the budget allows (or all)."""
-        for display_id in list(self._pending_frames):
-            output, make_content = self._pending_frames[display_id]
-            if not everything and not self._frame_allowed(output.size):
+        for key in list(self._pending_frames):
+            send, expected_size = self._pending_frames[key]
+            if not everything and not self._frame_allowed(expected_size):
                 continue
-            del self._pending_frames[display_id]
-            self._publish(self.render(make_content()), display_id, update=True, output=output)
-            self._spend(output.size)
+            del self._pending_frames[key]
+            self._frame_tokens -= send()
+            self._last_frame_at = time.monotonic()
 
     def _frame_allowed(self, size: int) -> bool:
         now = time.monotonic()
@@ -450,10 +476,6 @@ class NotebookSession:
         self._tokens_at = now
         return (now - self._last_frame_at >= 1 / self.FRAMES_PER_SECOND
                 and self._frame_tokens >= min(size, self.FRAME_BURST_BYTES))
-
-    def _spend(self, size: int) -> None:
-        self._frame_tokens -= size
-        self._last_frame_at = time.monotonic()
 
     def _hook_cell_end(self) -> None:
         if not self._hooked_cell_end:

@@ -57,6 +57,8 @@ class CompactSound(NamedTuple):
     seconds_kept: float
     #: What was done to it, in words ("" if nothing was).
     note: str
+    #: The whole sound, in words: "3 min 0 s, stereo, 44,100 samples per second, 16-bit".
+    description: str
 
 
 def compact_wav(wav, limit=EMBED_LIMIT_BYTES):
@@ -69,8 +71,9 @@ def compact_wav(wav, limit=EMBED_LIMIT_BYTES):
     bits = bits_of(contents.values)
     frames = len(contents.values) // channels
     seconds = frames / rate
+    description = f"{_duration(seconds)}, {_describe(channels, rate, bits)}"
     if len(wav) <= limit and bits <= 16:
-        return CompactSound(bytes(wav), seconds, seconds, "")
+        return CompactSound(bytes(wav), seconds, seconds, "", description)
     for form in SMALLER_FORMS:
         new_channels, new_rate, new_bits = _no_bigger(form, channels, rate, bits)
         new_frames = _frames_after(frames, rate, new_rate)
@@ -79,7 +82,7 @@ def compact_wav(wav, limit=EMBED_LIMIT_BYTES):
                 _converted(contents, frames, new_channels, new_rate, new_bits, frames),
                 seconds, seconds,
                 f"Played here as {_describe(new_channels, new_rate, new_bits)} to keep "
-                f"the notebook small; the sound itself is unchanged.")
+                f"the notebook small; the sound itself is unchanged.", description)
     new_channels, new_rate, new_bits = _no_bigger(SMALLER_FORMS[-1], channels, rate, bits)
     kept_new_frames = (limit - _HEADER_BYTES) // (new_channels * new_bits // 8)
     kept_frames = min(frames, int(kept_new_frames * rate / new_rate))
@@ -89,7 +92,8 @@ def compact_wav(wav, limit=EMBED_LIMIT_BYTES):
         seconds, kept,
         f"Only the first {_duration(kept)} of this {_duration(seconds)} sound is in the "
         f"notebook (a notebook keeps every sound it plays, so long ones are cut), played "
-        f"as {_describe(new_channels, new_rate, new_bits)}; the sound itself is unchanged.")
+        f"as {_describe(new_channels, new_rate, new_bits)}; the sound itself is unchanged.",
+        description)
 
 
 def _no_bigger(form, channels, rate, bits):
@@ -145,13 +149,12 @@ def _duration(seconds):
     return f"{minutes} min {rest} s" if minutes else f"{seconds:.1f} s"
 
 
-def audio_bundle(wav, caption, autoplay=False, limit=EMBED_LIMIT_BYTES):
-    """The MIME bundle of an audio player for the WAV file ``wav``, made compact.
+def audio_bundle(compact, caption, autoplay=False):
+    """The MIME bundle of an audio player for ``compact`` (a :class:`CompactSound`).
 
-    ``caption`` says what the sound is; what :func:`compact_wav` did is
-    added to it.
+    ``caption`` says what the sound is; what :func:`compact_wav` did to it
+    is added.
     """
-    compact = compact_wav(wav, limit)
     data = base64.b64encode(compact.wav).decode("ascii")
     words = caption + (f" — {compact.note}" if compact.note else "")
     return {
