@@ -181,6 +181,33 @@ class NotebookKernel:
             unanswered.append(message["content"]["prompt"])
             self.manager.interrupt_kernel()
 
+    def move_widget(self, comm_id: str, state: dict, timeout: float = CELL_TIMEOUT) -> CellRun:
+        """Change a widget as a person would in the browser (``{"value": 3}``); return what
+        the kernel sent in answer (its ``comm_msg`` updates...).
+
+        ``comm_id`` is the widget's, from the ``comm_open`` message that made it.
+        """
+        run = CellRun(f"widget {comm_id} <- {state}")
+        message = self.client.session.msg("comm_msg", {
+            "comm_id": comm_id,
+            "data": {"method": "update", "state": state, "buffer_paths": []}})
+        self.client.shell_channel.send(message)
+        message_id = message["header"]["msg_id"]
+        deadline = time.monotonic() + timeout
+        while True:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the kernel did not answer the widget's change within "
+                                     f"{timeout} s")
+            try:
+                answer = self.client.get_iopub_msg(timeout=0.05)
+            except queue.Empty:
+                continue
+            if answer["parent_header"].get("msg_id") != message_id:
+                continue
+            run.messages.append(answer)
+            if answer["msg_type"] == "status" and answer["content"]["execution_state"] == "idle":
+                return run
+
     def shutdown(self) -> None:
         """Stop the kernel and close the channels."""
         self.client.stop_channels()
