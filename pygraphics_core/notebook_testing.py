@@ -216,7 +216,13 @@ class NotebookKernel:
 
 @pytest.fixture(scope="module")
 def notebook_kernel():
-    """A real Jupyter kernel with no screen, for the tests of one module (see :class:`NotebookKernel`)."""
+    """A real Jupyter kernel with no screen, for the tests of one module (see :class:`NotebookKernel`).
+
+    The tests that use it are skipped where ipykernel or jupyter_client is
+    not installed.
+    """
+    pytest.importorskip("ipykernel")
+    pytest.importorskip("jupyter_client")
     kernel = NotebookKernel()
     try:
         yield kernel
