@@ -135,12 +135,14 @@ class NotebookKernel:
             allow_input: bool = True) -> CellRun:
         """Run ``code`` as one cell; type ``answers`` (strings) to its questions, in order.
 
+        ``answers`` may also be a function of the prompt that returns the answer.
+
         Returns the :class:`CellRun`. A question with no answer left fails
         the test (the kernel is interrupted so that it stops waiting).
         With ``allow_input=False`` the cell runs as ``nbconvert --execute``
         runs it: nobody can type, and ``input()`` raises.
         """
-        answers = list(answers)
+        answers = answers if callable(answers) else list(answers)
         run = CellRun(code)
         message_id = self.client.execute(code, allow_stdin=allow_input)
         deadline = time.monotonic() + timeout
@@ -175,7 +177,9 @@ class NotebookKernel:
             return
         run.prompts.append(message["content"]["prompt"])
         run.hidden.append(bool(message["content"].get("password")))
-        if answers:
+        if callable(answers):
+            self.client.input(answers(message["content"]["prompt"]))
+        elif answers:
             self.client.input(answers.pop(0))
         else:
             unanswered.append(message["content"]["prompt"])
