@@ -44,7 +44,8 @@ class CellRun:
 
     def __init__(self, code: str):
         self.code = code
-        #: Every message on the kernel's output channel for this cell, in order.
+        #: Every message on the kernel's output channel for this cell, in order, and
+        #: each ``input_request`` (with the ``answer`` typed) where it came.
         self.messages: list[dict] = []
         #: The prompt of every question (``input()``) the cell asked, in order.
         self.prompts: list[str] = []
@@ -151,16 +152,13 @@ class NotebookKernel:
             if time.monotonic() > deadline:
                 self.manager.interrupt_kernel()
                 raise AssertionError(f"the cell did not finish within {timeout} s: {code!r}")
-            self._answer_questions(run, answers, unanswered)
-            try:
-                message = self.client.get_iopub_msg(timeout=0.05)
-            except queue.Empty:
-                continue
-            if message["parent_header"].get("msg_id") != message_id:
-                continue
-            run.messages.append(message)
-            if (message["msg_type"] == "status"
-                    and message["content"]["execution_state"] == "idle"):
+            question = self._question()
+            if question is not None:
+                # What the cell sent before it asked comes first, as in a notebook.
+                while self._take_output(run, message_id, timeout=0.05) is not None:
+                    pass
+                self._answer(run, question, answers, unanswered)
+            if self._take_output(run, message_id, timeout=0.05) == "idle":
                 break
         if unanswered:
             raise AssertionError(f"the cell asked {unanswered[0]!r} with no answer left")
@@ -168,19 +166,38 @@ class NotebookKernel:
         self.client.get_shell_msg(timeout=timeout)
         return run
 
-    def _answer_questions(self, run: CellRun, answers: list, unanswered: list):
+    def _question(self) -> dict | None:
         try:
             message = self.client.get_stdin_msg(timeout=0.01)
         except queue.Empty:
-            return
-        if message["msg_type"] != "input_request":
-            return
+            return None
+        return message if message["msg_type"] == "input_request" else None
+
+    def _take_output(self, run: CellRun, message_id: str, timeout: float) -> str | None:
+        """Take one output message of the cell: None if none came, "idle" at its end."""
+        try:
+            message = self.client.get_iopub_msg(timeout=timeout)
+        except queue.Empty:
+            return None
+        if message["parent_header"].get("msg_id") != message_id:
+            return "other"
+        run.messages.append(message)
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            return "idle"
+        return "output"
+
+    def _answer(self, run: CellRun, message: dict, answers, unanswered: list) -> None:
         run.prompts.append(message["content"]["prompt"])
         run.hidden.append(bool(message["content"].get("password")))
+        # Kept in order among the output messages, with the answer typed: a
+        # notebook shows the question and the answer where they were asked.
+        run.messages.append(dict(message, answer=None))
         if callable(answers):
-            self.client.input(answers(message["content"]["prompt"]))
+            run.messages[-1]["answer"] = answers(message["content"]["prompt"])
+            self.client.input(run.messages[-1]["answer"])
         elif answers:
-            self.client.input(answers.pop(0))
+            run.messages[-1]["answer"] = answers.pop(0)
+            self.client.input(run.messages[-1]["answer"])
         else:
             unanswered.append(message["content"]["prompt"])
             self.manager.interrupt_kernel()
