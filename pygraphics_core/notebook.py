@@ -306,7 +306,7 @@ class NotebookSession:
     FRAMES_PER_SECOND = 30
 
     def __init__(self):
-        #: Responders added in code: {command class: function(session, **arguments)}.
+        #: Responders added in code: ``{command class: function(session, **arguments)}``.
         self.responders: dict[type, Callable] = {}
         self._pending_frames: dict[str, tuple[Callable[[], int], int]] = {}
         self._frame_tokens = float(self.FRAME_BURST_BYTES)
