@@ -29,7 +29,8 @@ such as red, green, blue, black, white, orange, aliceblue (see DATA below).
 Drawing: add_line, add_text, add_rect, add_rect_filled, add_oval,
 add_oval_filled, add_polygon, add_polygon_filled.
 
-Windows: show, update, close, inspect, close_inspect, is_shown.
+Windows: show, update, close, inspect, close_inspect, is_shown; in a
+notebook they show in the cell's output (use_notebook, use_windows).
 
 Dialogs: choose_file, choose_save_filename, choose_folder, choose_color,
 say, ask, ask_password, ask_number, ask_integer, ask_yes_no, ask_choice,
@@ -880,6 +881,42 @@ def get_waveform(snd, *args, **kwargs):
         "you can zoom, select and play", name="get_waveform")
 
 
+# --- Windows or the notebook ---------------------------------------------------
+
+
+def use_notebook():
+    """Show pictures, dialogs and sounds in this notebook instead of windows.
+
+    After it, media.show(pic) puts the picture below the cell that runs
+    it, media.update(pic) redraws it there, and a dialog such as
+    media.ask_number asks you to type the answer in the notebook. A
+    notebook on a computer with no screen (JupyterHub, Colab...) does this
+    by itself; call it to have the same on your own computer.
+    media.use_windows() goes back to windows. It works only in a notebook:
+    anywhere else it says so.
+
+    In a cell of its own:
+
+    >>> media.use_notebook()
+    """
+    from pygraphics_core import notebook
+
+    notebook.use_notebook()
+
+
+def use_windows():
+    """Show pictures, dialogs and sounds in windows again, after media.use_notebook().
+
+    Windows need a screen on the computer that runs your Python: on
+    JupyterHub or Colab there is none, and the first window says so.
+
+    >>> media.use_windows()
+    """
+    from pygraphics_core import notebook
+
+    notebook.use_windows()
+
+
 # --- Helpers (not for students) -----------------------------------------------
 
 
@@ -953,6 +990,8 @@ __all__ = [
     # samples
     "get_index", "get_value", "set_value", "get_left", "set_left", "get_right", "set_right",
     "get_values", "set_values",
+    # windows or the notebook
+    "use_notebook", "use_windows",
     # gone since 2.1 (they say what to use instead)
     "show_external", "get_waveform",
     # the things they work on

@@ -10,7 +10,8 @@ The connection is replaceable: :func:`use_connection` installs any object
 with ``callRemote(command, **kwargs)`` and ``close()``, which is how
 headless mode (no screen: autograders) takes over. Setting the environment
 variable ``PYGRAPHICS_HEADLESS`` (to anything but "" or "0") does the same
-without code.
+without code. In a Jupyter kernel with no screen, notebook mode
+(:mod:`pygraphics_core.notebook`) takes over by itself.
 """
 
 from __future__ import annotations
@@ -181,6 +182,13 @@ def _new_connection() -> Connection:
                 f"(pygraphics_core.headless could not be imported: {error}). Unset "
                 "PYGRAPHICS_HEADLESS to use windows, or update PyGraphics.") from error
         return headless.HeadlessConnection()
+    if "ipykernel" in sys.modules:
+        # A Jupyter kernel: with no screen (JupyterHub, Colab...), or when
+        # chosen, pictures and dialogs go into the notebook instead.
+        from pygraphics_core import notebook
+
+        if notebook.applies():
+            return notebook.NotebookConnection()
     return GUIProcessConnection()
 
 

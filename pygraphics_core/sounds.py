@@ -331,15 +331,14 @@ class Sound:
                 f"{bits_of(self._values)}-bit{origin}>")
 
     def _repr_html_(self):
-        """Show the sound in Jupyter as an audio player."""
-        import base64
-        import html
+        """Show the sound in Jupyter as an audio player.
 
-        data = base64.b64encode(self.to_wav_bytes()).decode("ascii")
-        caption = html.escape(repr(self)[1:-1])
-        return (f'<div class="pygraphics-sound"><audio controls preload="metadata" '
-                f'src="data:audio/wav;base64,{data}"></audio>'
-                f"<div><small>{caption}</small></div></div>")
+        A notebook keeps the sound in its file: a long one goes in made
+        smaller, as its caption says (see pygraphics_core.notebook_audio).
+        """
+        from pygraphics_core.notebook_audio import audio_bundle, compact_wav
+
+        return audio_bundle(compact_wav(self.to_wav_bytes()), repr(self)[1:-1])["text/html"]
 
     def get_channels(self):
         """Return how many channels this sound has: 1 (mono) or 2 (stereo)."""
