@@ -37,6 +37,12 @@ _RECEIVE_SIZE = 256 * 1024
 # segments, but never one more copy of a whole picture in a fresh buffer
 # (whose page faults cost more than the copy itself).
 _SEND_BATCH_SIZE = 256 * 1024
+# A message of at most this many parts (keys, values and their lengths:
+# a call with up to 16 arguments) is joined and sent in one piece: for the
+# usual small call that costs less than gathering a dozen tiny buffers,
+# and it copies at most a megabyte. Larger ones (a picture has hundreds of
+# parts) are gathered by the kernel instead (_send_parts).
+_JOINED_PARTS = 64
 # The most buffers one sendmsg call takes (POSIX guarantees at least 16,
 # Linux and macOS allow 1024): a picture's ~400 parts go in one call.
 try:
@@ -200,8 +206,8 @@ class Proxy:
             )
         tag, parts = self._connection.send_command_parts(command, arguments)
         try:
-            if len(parts) == 1:  # a small message, encoded in one piece
-                sock.sendall(parts[0])
+            if len(parts) <= _JOINED_PARTS:
+                sock.sendall(b"".join(parts))
             else:
                 _send_parts(sock, parts)
         except OSError as error:
@@ -270,10 +276,10 @@ class Proxy:
         if reply:
             sock.sendall(reply)
         if fatal:
-            self._lose(f"the responder for {event.command_name} raised a fatal error")
+            self._lose(f"handling {event.command_name} from the other side failed for good")
             raise ConnectionClosed(
-                f"the connection was closed after a fatal error in the responder for "
-                f"{event.command_name}"
+                f"the connection was closed: handling {event.command_name} from the other "
+                f"side failed (a fatal error, or arguments that do not decode)"
             )
 
     def _lose(self, reason: str) -> None:

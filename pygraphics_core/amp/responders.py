@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from .commands import Command
 from .connection import CommandReceived, Connection
-from .errors import UNHANDLED, UNKNOWN
+from .errors import UNHANDLED, UNKNOWN, ProtocolError
 
 # Only type checkers need typing (it is slow to import).
 TYPE_CHECKING = False
@@ -79,8 +79,10 @@ class ResponderTable:
 
         The bytes are the answer or error box (none when the peer wants no
         answer). *fatal* is True when the responder raised one of the
-        command's ``fatalErrors``: send the bytes, then close the connection.
-        Raises ProtocolError if the command's arguments are malformed.
+        command's ``fatalErrors``, or when the peer sent arguments that do
+        not decode as the command declares them (Twisted answers those
+        with an error too, then hangs up): send the bytes, then close the
+        connection.
         """
         entry = self._responders.get(event.command_name)
         if entry is None:
@@ -93,13 +95,13 @@ class ResponderTable:
                 event.tag, UNHANDLED, f"No handler for command {event.command_name!r}"
             ), False
         command, responder = entry
-        arguments = event.arguments
-        if arguments is None:
+        try:
             arguments = command.decode_arguments(event.box)
-            # Programs call one command many times in a row: let the
-            # connection decode the next call of it the fast way. (Decoded
-            # already means it was expected.)
-            connection.expect_call(command)
+        except ProtocolError as error:
+            _log().warning("%s; closing the connection", error)
+            if event.tag is None:
+                return b"", True
+            return connection.error(event.tag, UNKNOWN, str(error)), True
         try:
             result = responder(**arguments)
         except Exception as error:
