@@ -18,7 +18,7 @@ import socket
 import sys
 
 from pygraphics_core.gui_process import (LOOPBACK, RENDEZVOUS_VARIABLE, SECRET_VARIABLE,
-                                         connect_loopback, encode_report)
+                                         connect_loopback, encode_greeting, encode_report)
 
 #: The name of the hidden root window and the class of every window (WM_CLASS).
 APPLICATION_CLASS = "PyGraphics"
@@ -107,6 +107,9 @@ def main() -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     rendezvous = connect_loopback(int(rendezvous_port), timeout=10)
     with rendezvous:
+        # Prove at once that this connection is the one the launcher waits
+        # for: until then it is one stranger among any others.
+        rendezvous.sendall(encode_greeting(secret_hex))
         try:
             import tkinter
 
