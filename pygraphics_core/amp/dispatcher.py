@@ -98,6 +98,17 @@ class Dispatcher:
         finally:
             self._running = False
 
+    def fail_running_call(self, error: Exception) -> bool:
+        """Make the call whose responder runs now answer with *error*, once it returns.
+
+        For a failure the responder cannot see itself, such as an exception
+        in a Tk callback of the modal dialog it waits on: whoever catches
+        that closes the dialog, the responder returns, and the caller gets
+        *error* (as if the responder had raised it) instead of the result.
+        Returns False, doing nothing, when no responder is running.
+        """
+        return self._responders.fail_running_call(error)
+
     def command_bytes(self, command: type[Command], **arguments: Any) -> bytes:
         """Encode a command that needs no answer, to send to the peer.
 

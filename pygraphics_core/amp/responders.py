@@ -52,6 +52,20 @@ class ResponderTable:
 
     def __init__(self) -> None:
         self._responders: dict[str, tuple[type[Command], Responder]] = {}
+        # Whether a responder runs now, and the failure it is to answer with
+        # instead of its result (see fail_running_call).
+        self._running = False
+        self._failure: Exception | None = None
+
+    def fail_running_call(self, error: Exception) -> bool:
+        """Make the responder running now answer with *error* once it returns.
+
+        Returns False (and does nothing) if no responder is running.
+        """
+        if not self._running:
+            return False
+        self._failure = error
+        return True
 
     def register(self, command: type[Command], responder: Responder) -> None:
         """Run *responder* (called with the command's arguments as keywords) for
@@ -102,10 +116,16 @@ class ResponderTable:
             if event.tag is None:
                 return b"", True
             return connection.error(event.tag, UNKNOWN, str(error)), True
+        self._running = True
         try:
             result = responder(**arguments)
         except Exception as error:
             return self._error_answer(connection, event, command, error)
+        finally:
+            self._running = False
+            failure, self._failure = self._failure, None
+        if failure is not None:
+            return self._error_answer(connection, event, command, failure)
         if event.tag is None:
             return b"", False
         if result is None:
