@@ -121,6 +121,8 @@ class GUIServer:
         self._unsent: collections.deque = collections.deque()
         self._unsent_size = 0
         self._closing_once_sent = False
+        # What the client sent while a responder ran, for the dispatcher.
+        self._held = bytearray()
         root.report_callback_exception = self._report_callback_failure
         windows.add_close_listener(self._window_closed)
 
@@ -280,16 +282,7 @@ class GUIServer:
 
     def _client_readable(self) -> None:
         if self._serving:
-            # A responder runs a nested event loop (a modal dialog) and more
-            # arrived meanwhile (the client hung up, most likely): the
-            # dispatcher must not be fed again before the responder returns,
-            # so stop watching until then, rather than being woken in a loop.
-            self._client_watcher.pause()
-            if self._client_hung_up():
-                # Nobody is left to receive the dialog's answer: cancel it,
-                # so the responder returns and the process can end (windows
-                # that show something stay open).
-                self._cancel_modal_dialogs()
+            self._read_while_serving()
             return
         # Student programs often call in quick succession (a loop of
         # media.update, say after say). Going back to Tk's event loop between
@@ -301,6 +294,8 @@ class GUIServer:
         while self._serve_one():
             if time.perf_counter() > burst_ends or self._unsent_size > PAUSE_READING_AT:
                 break
+            if self._held:
+                continue  # sent while the responder ran: next in turn
             try:
                 ready, _, _ = select.select([self._client], [], [], LINGER)
             except (OSError, ValueError):
@@ -316,14 +311,38 @@ class GUIServer:
         else:
             self._client_watcher.resume()  # if a nested loop paused it
 
-    def _client_hung_up(self) -> bool:
-        """True if the client closed its end (looked at without reading anything)."""
+    def _read_while_serving(self) -> None:
+        """The client sent something while a responder runs a nested loop (a modal dialog).
+
+        The dispatcher must not be fed again before the responder returns.
+        What a waiting client sends meanwhile is its liveness probes (Pings:
+        see :meth:`pygraphics_core.amp.Proxy.probe_while_waiting`); they
+        are answered at once, which tells it that this process is alive and
+        only waiting (for a person, most likely). Anything else is kept, a
+        few KiB at most, for the dispatcher once the responder has returned.
+        If the client hung up, nobody is left to receive the dialog's
+        answer: the dialog is cancelled, so the responder returns and the
+        process can end (windows that show something stay open).
+        """
         try:
-            return self._client.recv(1, socket.MSG_PEEK) == b""
-        except (BlockingIOError, InterruptedError, socket.timeout):
-            return False
+            data = self._client.recv(MAX_BYTES_BEFORE_HELLO - len(self._held))
+        except (BlockingIOError, InterruptedError):
+            return
         except OSError:
-            return True
+            data = b""
+        if not data:
+            self._client_watcher.pause()
+            self._cancel_modal_dialogs()
+            return
+        self._held += data
+        answers = self._dispatcher.answer_probes(bytes(self._held), Ping)
+        if answers is not None:
+            self._held.clear()
+            self._write(answers)
+        elif len(self._held) >= MAX_BYTES_BEFORE_HELLO:
+            # Not a waiting client's probes: read no more until the
+            # responder returns (rather than being woken in a loop).
+            self._client_watcher.pause()
 
     def _cancel_modal_dialogs(self) -> None:
         """Cancel every dialog that holds the grab, as its close button would."""
@@ -376,12 +395,16 @@ class GUIServer:
 
     def _serve_one(self) -> bool:
         """Read what the client sent and answer it; return False if the client is gone."""
-        try:
-            data = self._client.recv(65536)
-        except (BlockingIOError, InterruptedError):
-            return True
-        except OSError:
-            data = b""
+        if self._held:
+            data = bytes(self._held)
+            self._held.clear()
+        else:
+            try:
+                data = self._client.recv(65536)
+            except (BlockingIOError, InterruptedError):
+                return True
+            except OSError:
+                data = b""
         if not data:
             self._lose_client()
             return False
@@ -479,6 +502,7 @@ class GUIServer:
         self._client = None
         self._unsent.clear()
         self._unsent_size = 0
+        self._held.clear()
         self.client_gone = True
         if self._output is not None:
             self._output.stop()

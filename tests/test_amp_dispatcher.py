@@ -385,3 +385,31 @@ def test_arguments_from_large_values_of_bytes_chunks_are_bytes_and_exact():
     assert parse_boxes(replies)[0][b"ok"] == b"True"
     assert received == arguments
     assert type(received["text"]) is bytes and type(received["blob"]) is bytes
+
+
+class Probe(amp.Command):
+    arguments = []
+    response = []
+
+
+def test_probes_are_answered_even_while_a_responder_runs_and_nothing_else_is():
+    dispatcher = amp.Dispatcher()
+    caller = Connection()
+    _, slow_call = caller.send_command(Divide, {"numerator": 1, "denominator": 1})
+    probes = [caller.send_command(Probe, {}) for _ in range(2)]
+
+    def divide(numerator, denominator):
+        # What the GUI process does while a modal dialog waits: answer the
+        # probes that arrive, in any order with the call that waits.
+        answers = dispatcher.answer_probes(probes[0][1] + probes[1][1], Probe)
+        events = caller.receive_data(answers)
+        assert [event.tag for event in events] == [probes[0][0], probes[1][0]]
+        # Anything else (or half a probe) is left for data_received.
+        assert dispatcher.answer_probes(probes[0][1][:-1], Probe) is None
+        assert dispatcher.answer_probes(slow_call, Probe) is None
+        assert dispatcher.answer_probes(probes[0][1] + slow_call, Probe) is None
+        return {"result": 1.0}
+
+    dispatcher.register(Divide, divide)
+    (event,) = caller.receive_data(dispatcher.data_received(slow_call))
+    assert event.response == {"result": 1.0}
