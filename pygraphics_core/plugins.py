@@ -414,6 +414,10 @@ class PluginRegistry:
         """Say why no plugin has ``media.<name>`` if several give it; else None."""
         return self._settled_media_functions()[1].get(name)
 
+    def media_function_clashes(self) -> dict[str, str]:
+        """Every name several plugins give to ``media``, with the message that explains it."""
+        return dict(self._settled_media_functions()[1])
+
     def backends(self) -> list[tuple[Plugin, type]]:
         """Return ``(plugin, backend_class)`` for every backend plugins give (GUI process)."""
         return self.listed_answers("pygraphics_backends")
@@ -514,7 +518,7 @@ def add_media_functions(namespace: dict[str, Any]) -> None:
     for name in STANDARD_FUNCTIONS:
         if name not in added and name not in own_names:
             added[name] = _unavailable_function(name)
-    for name in plugins._settled_media_functions()[1]:
+    for name in plugins.media_function_clashes():
         if name not in added and name not in own_names:
             added[name] = _unavailable_function(name)
     namespace.update(added)

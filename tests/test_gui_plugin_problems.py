@@ -17,6 +17,10 @@ GOOD = """
         arguments = []
         response = [("answer", amp.Integer())]
 
+    class QuitCommand(amp.Command):
+        arguments = []
+        response = []
+
     class Backend(ProtocolBackend):
         responders = []
         responder = appender(responders)
@@ -25,9 +29,13 @@ GOOD = """
         def good(self):
             return {"answer": 42}
 
+        @responder(QuitCommand)
+        def quit(self):
+            exit()
+
     @hookimpl
     def pygraphics_commands():
-        return [GoodCommand]
+        return [GoodCommand, QuitCommand]
 
     @hookimpl
     def pygraphics_backends():
@@ -144,6 +152,10 @@ def test_each_problem_is_reported_once_by_plugin_name_and_the_other_plugins_work
     # Two plugins answer GoodCommand: neither does, and the caller is told why.
     with pytest.raises(amp.AMPError, match="pygraphics-zzz-rival.*none of them does"):
         callRemote(troubled_plugins.GoodCommand)
+    # A responder that calls exit() fails that one call, and is named.
+    with pytest.raises(amp.AMPError, match=r"QuitCommand called exit\(None\)"):
+        callRemote(troubled_plugins.QuitCommand)
+    assert "the plugin 'pygraphics-aaa-good'" in capsys.readouterr().err
     # The GUI process lived through every exit(): its windows still open.
     assert callRemote(Say, text="Still here") == {}
     assert callRemote(Ping) == {}
