@@ -113,6 +113,11 @@ def main() -> int:
         try:
             import tkinter
 
+            from pygraphics_gui.x_errors import survive_x_errors
+
+            # Before Tk starts, so that Tk hands on only the X errors it does
+            # not expect (a window closed from outside) instead of exiting.
+            survive_x_errors()
             root = tkinter.Tk(className=APPLICATION_CLASS)
         except Exception as error:  # TclError, ImportError: the launcher says why
             rendezvous.sendall(encode_report(secret_hex, error=explain_tk_failure(error)))

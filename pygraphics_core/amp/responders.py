@@ -60,6 +60,7 @@ class ResponderTable:
     def fail_running_call(self, error: Exception) -> bool:
         """Make the responder running now answer with *error* once it returns.
 
+        Whoever calls this reports the failure; it is not logged again.
         Returns False (and does nothing) if no responder is running.
         """
         if not self._running:
@@ -125,7 +126,8 @@ class ResponderTable:
             self._running = False
             failure, self._failure = self._failure, None
         if failure is not None:
-            return self._error_answer(connection, event, command, failure)
+            # Whoever failed the call has reported it already.
+            return self._error_answer(connection, event, command, failure, reported=True)
         if event.tag is None:
             return b"", False
         if result is None:
@@ -144,7 +146,8 @@ class ResponderTable:
 
     @staticmethod
     def _error_answer(
-        connection: Connection, event: CommandReceived, command: type[Command], error: Exception
+        connection: Connection, event: CommandReceived, command: type[Command], error: Exception,
+        reported: bool = False,
     ) -> tuple[bytes, bool]:
         code = command.code_for_error(error)
         fatal = code is not None and code in command._fatal_codes
@@ -155,7 +158,8 @@ class ResponderTable:
                 f"the responder for {command.commandName} raised "
                 f"{type(error).__name__}: {error}{_where(error)}"
             )
-            _log().error("%s", description, exc_info=error)
+            if not reported:
+                _log().error("%s", description, exc_info=error)
             code = UNKNOWN
         else:
             description = str(error)
