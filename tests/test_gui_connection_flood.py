@@ -9,7 +9,6 @@ sockets on loopback; every wait is bounded.
 """
 
 import os
-import resource
 import select
 import socket
 import time
@@ -23,21 +22,7 @@ from pygraphics_gui import server
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(),
                                 reason="reads the GUI process's memory and files in /proc")
-
-
-@pytest.fixture
-def fresh_gui_process(gui_display):
-    """A GUI process just launched, that no client has connected to yet."""
-    pending = gui_process.start_launch()
-    yield pending.finish()
-    pending.cancel()
-
-
-def resident_megabytes(pid):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError(f"no VmRSS for process {pid}")
+resource = pytest.importorskip("resource")  # POSIX: to take file descriptors away
 
 
 def the_owner_gets_in(port, secret):
@@ -92,7 +77,8 @@ def test_a_flood_that_leaves_the_gui_process_no_file_descriptors_does_not_end_it
             sock.close()
 
 
-def test_strangers_get_a_few_kib_and_the_gui_process_does_not_grow(fresh_gui_process):
+def test_strangers_get_a_few_kib_and_the_gui_process_does_not_grow(fresh_gui_process,
+                                                                   resident_megabytes):
     process, port, secret = fresh_gui_process
     before = resident_megabytes(process.pid)
     # Each stranger sends a box that never ends: well-formed pairs, 60 KB

@@ -58,21 +58,6 @@ class Chatter(amp.Command):
     response = []
 
 
-@pytest.fixture
-def launched(gui_display):
-    """A GUI process just launched: (process, port, secret)."""
-    pending = gui_process.start_launch()
-    yield pending.finish()
-    pending.cancel()
-
-
-def resident_megabytes(pid):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError(f"no VmRSS for process {pid}")
-
-
 def send_without_reading(sock, data, patience=2.0):
     """Send as much of ``data`` as the peer takes, never reading; return how much went."""
     sock.setblocking(False)
@@ -90,10 +75,10 @@ def send_without_reading(sock, data, patience=2.0):
 
 
 def test_a_client_that_pipelines_pings_and_never_reads_does_not_freeze_the_windows(
-        launched, gui_screen):
+        fresh_gui_process, gui_screen, resident_megabytes):
     from pygraphics_say.commands import Say
 
-    process, port, secret = launched
+    process, port, secret = fresh_gui_process
     owner = amp.Proxy(gui_process.LOOPBACK, port, timeout=10).connect()
     try:
         owner.callRemote(Hello, secret=secret)

@@ -41,6 +41,15 @@ def start(student, code):
     return program, gui_pid
 
 
+def ctrl_c_ends_it_at_once_and_quietly(program):
+    started = time.monotonic()
+    program.process.send_signal(signal.SIGINT)
+    program.wait(timeout=5)
+    assert time.monotonic() - started < 3
+    errors = program.errors()
+    assert "Exception ignored" not in errors, errors
+
+
 def test_a_stopped_gui_process_is_reported_and_ctrl_c_ends_the_wait_leaving_no_process(
         student, gui_display):
     program, gui_pid = start(student, """
@@ -56,12 +65,7 @@ def test_a_stopped_gui_process_is_reported_and_ctrl_c_ends_the_wait_leaving_no_p
         # Before, the call waited in silence for as long as the process
         # stayed stopped.
         assert NOT_ANSWERING in program.expect("PyGraphics:", timeout=10)
-        started = time.monotonic()
-        program.process.send_signal(signal.SIGINT)
-        program.wait(timeout=5)
-        assert time.monotonic() - started < 3
-        errors = program.errors()
-        assert "Exception ignored" not in errors, errors
+        ctrl_c_ends_it_at_once_and_quietly(program)
         assert wait_until_ended(gui_pid, timeout=2), "the stopped GUI process was left behind"
     finally:
         if process_is_running(gui_pid):
@@ -105,12 +109,7 @@ def test_ctrl_c_ends_the_wait_for_a_dialog_at_once_and_leaves_no_process(
     media.ask("Will you wait for me?")
     """)
     gui_screen.wait_for_windows("Question", 1)
-    started = time.monotonic()
-    program.process.send_signal(signal.SIGINT)
-    program.wait(timeout=5)
-    assert time.monotonic() - started < 3
-    errors = program.errors()
-    assert "Exception ignored" not in errors, errors
+    ctrl_c_ends_it_at_once_and_quietly(program)
     # Nobody is left to answer the dialog: it closes, and with no other
     # window open the GUI process ends.
     gui_screen.wait_for_windows("Question", 0)

@@ -248,6 +248,12 @@ class Proxy:
                 f"is closed ({self._closed_because or 'connect() was never called'})"
             )
         tag, parts = self._connection.send_command_parts(command, arguments)
+        self._send_call(sock, command, parts)
+        if tag is None:
+            return None
+        return self._wait_for_answer(sock, command, tag)
+
+    def _send_call(self, sock: socket.socket, command: type[Command], parts: list) -> None:
         try:
             if len(parts) <= _JOINED_PARTS:
                 sock.sendall(b"".join(parts))
@@ -261,9 +267,6 @@ class Proxy:
             # and nothing sent later could be understood.
             self._lose(f"sending {command.commandName} was interrupted")
             raise
-        if tag is None:
-            return None
-        return self._wait_for_answer(sock, command, tag)
 
     def _wait_for_answer(
         self, sock: socket.socket, command: type[Command], tag: bytes
@@ -349,15 +352,8 @@ class Proxy:
         """
         if not select.select([], [sock], [], 0)[1]:
             return None
-        tag, data = self._connection.send_command(self._probe, {})
-        try:
-            sock.sendall(data)
-        except OSError as error:
-            self._lose(f"sending {self._probe.commandName} failed: {error}")
-            raise
-        except BaseException:
-            self._lose(f"sending {self._probe.commandName} was interrupted")
-            raise
+        tag, parts = self._connection.send_command_parts(self._probe, {})
+        self._send_call(sock, self._probe, parts)
         return tag
 
     def _run_responder(self, sock: socket.socket, event: CommandReceived) -> None:
