@@ -43,4 +43,7 @@ def tk_root(gui_display):
     root = tkinter.Tk(screenName=gui_display)
     root.withdraw()
     yield root
+    # What Tk left for when it is idle (ttk's first theme set-up) runs now,
+    # not after the destruction, where it can only complain.
+    root.update_idletasks()
     root.destroy()
