@@ -250,7 +250,13 @@ class PluginRegistry:
         except KeyboardInterrupt:
             raise
         except BaseException as error:
-            self._fail(plugin, f"could not be imported: {describe_exception(error)}")
+            from pygraphics_core.plugin_installs import reinstall_hint
+
+            # An entry point that names a module no longer there: the plugin
+            # changed since pip installed it, which only reinstalling fixes.
+            hint = reinstall_hint(plugin.distribution, plugin.module_name, error)
+            self._fail(plugin, f"could not be imported: {describe_exception(error)}"
+                               f"{'.' + hint if hint else ''}")
             return
         try:
             self.manager.register(module, name=plugin.key)

@@ -396,6 +396,43 @@ def student(request):
         program.stop()
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--test-installed-plugin", action="store_true", default=False,
+        help="PyGraphics: run a plugin's tests against the copy of it that is installed, "
+             "even if that is not the folder being tested")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Refuse to run a plugin's tests against another copy of the plugin than its folder.
+
+    With the plugin installed without ``-e`` (or from another folder), the
+    tests would import, and its GUI processes load, the installed copy:
+    they would pass or fail for code that is not the code being tested.
+    """
+    if config.getoption("test_installed_plugin"):
+        return
+    from pygraphics_core.plugin_installs import installed_copy_problem
+
+    # The folders named on the command line count even if none of their
+    # tests could be collected (an import of the plugin that failed).
+    named = [config.invocation_params.dir / argument.split("::")[0] for argument in config.args]
+    folders = {_project_folder(Path(str(item.path)).parent) for item in items}
+    folders |= {_project_folder(path if path.is_dir() else path.parent) for path in named}
+    problems = [problem for folder in sorted(folder for folder in folders if folder)
+                if (problem := installed_copy_problem(folder))]
+    if problems:
+        raise pytest.UsageError("\n\n".join(problems))
+
+
+def _project_folder(folder: Path) -> Path | None:
+    """The nearest folder, from ``folder`` up, that holds a project (pyproject.toml or setup.cfg)."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / "pyproject.toml").is_file() or (candidate / "setup.cfg").is_file():
+            return candidate
+    return None
+
+
 def pytest_unconfigure(config):
     """End the test session's own GUI process, if a test left one running.
 
