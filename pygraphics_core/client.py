@@ -53,6 +53,7 @@ class GUIProcessConnection:
             from pygraphics_core.core_commands import Hello, Output
 
             Proxy = amp.Proxy
+            self._amp_error = amp.AMPError
         except BaseException:
             pending.cancel()
             raise
@@ -101,6 +102,15 @@ class GUIProcessConnection:
         except ConnectionError as error:
             self._ended_because = self._explain_end()
             raise GUIProcessEndedError(self._ended_because) from error
+        except self._amp_error as error:
+            from pygraphics_core.responder_failures import plugin_failure
+
+            failure = plugin_failure(error, command.commandName)
+            if failure is None:
+                raise
+        # Raised here, outside the except clause: one traceback, from the
+        # student's own call, and no "During handling of the above...".
+        raise failure
 
     def _explain_end(self) -> str:
         from pygraphics_core import gui_process
