@@ -524,6 +524,14 @@ def add_media_functions(namespace: dict[str, Any]) -> None:
     for name in STANDARD_FUNCTIONS:
         if name not in added and name not in own_names:
             added[name] = _unavailable_function(name)
+    from pygraphics_core.course_functions import course_functions
+
+    # The functions a course says its labs use (pygraphics-course.cfg).
+    for name, declared in course_functions().items():
+        if name not in added and name not in own_names:
+            installed = plugins.plugin_named(declared.distribution)
+            failure = installed.failure if installed is not None else None
+            added[name] = _unavailable_function(name, declared.missing_message(failure))
     for name in plugins.media_function_clashes():
         if name not in added and name not in own_names:
             added[name] = _unavailable_function(name)
@@ -532,13 +540,17 @@ def add_media_functions(namespace: dict[str, Any]) -> None:
     namespace["__all__"] = exported
 
 
-def _unavailable_function(name: str) -> Callable:
-    """A stand-in for ``media.<name>`` that says why it cannot be used, and what to do."""
+def _unavailable_function(name: str, missing: str | None = None) -> Callable:
+    """A stand-in for ``media.<name>`` that says why it cannot be used, and what to do.
+
+    ``missing`` says what to do when no plugin gives ``name`` (by default,
+    which standard plugin to install).
+    """
     clash = registry().function_clash(name)
     if clash is not None:
         error, message = PluginClashError, _clash_for_students(name, clash)
     else:
-        error, message = AttributeError, missing_function_message(name)
+        error, message = AttributeError, missing or missing_function_message(name)
 
     def unavailable(*args: Any, **kwargs: Any) -> Any:
         if error is AttributeError:
