@@ -21,7 +21,6 @@ that says, when called, which plugin it comes from and how to install it.
 
 from __future__ import annotations
 
-import configparser
 import os
 import sys
 
@@ -76,6 +75,8 @@ def course_functions(path: str | None = None) -> dict[str, CourseFunction]:
     path = path or course_file()
     if path is None:
         return {}
+    import configparser  # only when there is a file: import media stays fast
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(path, encoding="utf-8")
