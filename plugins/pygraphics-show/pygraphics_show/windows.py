@@ -36,6 +36,7 @@ class PictureWindow(Window):
 
     def __init__(self, title, image):
         super().__init__(title)
+        close_with_the_keyboard(self)
         self.view = PictureView(
             self, image,
             max_width=self.winfo_screenwidth() - SCREEN_MARGIN,
@@ -62,6 +63,7 @@ class InspectorWindow(Window):
 
     def __init__(self, title, image):
         super().__init__(title)
+        close_with_the_keyboard(self)
         self.inspector = Inspector(
             self, image,
             max_width=min(1000, self.winfo_screenwidth() - SCREEN_MARGIN),
@@ -75,3 +77,15 @@ class InspectorWindow(Window):
     def set_image(self, image):
         """Show new pixels, keeping zoom, scroll position and the pinned pixel."""
         self.inspector.set_image(image)
+
+
+def close_with_the_keyboard(window):
+    """Close ``window`` with Escape or Ctrl+W (Command+W on macOS).
+
+    Without a window manager (a Raspberry Pi's console, a virtual screen)
+    there is no close button: the keyboard is the only way.
+    """
+    for key in ("<Escape>", "<Control-w>", "<Control-W>"):
+        window.bind(key, lambda event: window.close())
+    if window.tk.call("tk", "windowingsystem") == "aqua":
+        window.bind("<Command-w>", lambda event: window.close())
