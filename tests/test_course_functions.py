@@ -11,16 +11,16 @@ from pygraphics_core.course_functions import course_functions
 
 COURSE_FILE = """
     # Where the functions of our labs come from.
-    [pygraphics-region]
-    functions = choose_region, show_side_by_side
-    install = pip install https://course.example.edu/pygraphics_region-0.1-py3-none-any.whl
+    [pygraphics-lab-region]
+    functions = choose_lab_region, show_lab_pair
+    install = pip install https://course.example.edu/pygraphics_lab_region-0.1-py3-none-any.whl
 """
 
 LAB = """
     import media
 
     picture = media.create_picture(10, 10)
-    print(media.choose_region(picture))
+    print(media.choose_lab_region(picture))
 """
 
 
@@ -46,10 +46,10 @@ def test_without_the_course_plugin_the_student_is_told_where_it_comes_from(lab_f
     assert ran.returncode == 1
     last = ran.stderr.strip().splitlines()[-1]
     assert last == (
-        "AttributeError: media has no function 'choose_region': your course gets it from the "
-        f"plugin 'pygraphics-region' (says {lab_folder / 'pygraphics-course.cfg'}), which is "
+        "AttributeError: media has no function 'choose_lab_region': your course gets it from the "
+        f"plugin 'pygraphics-lab-region' (says {lab_folder / 'pygraphics-course.cfg'}), which is "
         "not installed. Install it with: pip install "
-        "https://course.example.edu/pygraphics_region-0.1-py3-none-any.whl; then run your "
+        "https://course.example.edu/pygraphics_lab_region-0.1-py3-none-any.whl; then run your "
         "program again. (pygraphics plugins lists the plugins that are installed.)")
     assert ran.stderr.count("Traceback") == 1
 
@@ -58,27 +58,27 @@ def test_help_shows_it_too_and_other_names_stay_plain_errors(lab_folder):
     ran = run_lab(lab_folder, """
         import media
 
-        print(media.show_side_by_side.__doc__)
-        print("choose_region" in media.__all__)
+        print(media.show_lab_pair.__doc__)
+        print("choose_lab_region" in media.__all__)
         media.no_such_function
     """)
     lines = ran.stdout.splitlines()
-    assert "your course gets it from the plugin 'pygraphics-region'" in lines[0]
+    assert "your course gets it from the plugin 'pygraphics-lab-region'" in lines[0]
     assert lines[1] == "True"
     assert ran.stderr.strip().splitlines()[-1] == (
         "AttributeError: module 'media' has no attribute 'no_such_function'")
 
 
 def test_with_the_plugin_installed_the_students_get_its_function(fake_plugins, lab_folder):
-    fake_plugins.add("pygraphics-region", """
+    fake_plugins.add("pygraphics-lab-region", """
         from pygraphics_core import hookimpl
 
-        def choose_region(picture):
+        def choose_lab_region(picture):
             return (0, 0, picture.get_width(), picture.get_height())
 
         @hookimpl
         def pygraphics_media_functions():
-            return {"choose_region": choose_region}
+            return {"choose_lab_region": choose_lab_region}
     """, entry_point="region")
     ran = run_lab(lab_folder)
     assert ran.returncode == 0, ran.stderr

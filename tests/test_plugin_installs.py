@@ -31,7 +31,7 @@ def install(site, name, module, *, editable_from=None, copy_from=None):
     (info / "direct_url.json").write_text(json.dumps(record), encoding="utf-8")
 
 
-def project(folder, name="pygraphics-region", module="pygraphics_region"):
+def project(folder, name="pygraphics-lab-region", module="pygraphics_lab_region"):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pyproject.toml").write_text(textwrap.dedent(f"""
         [project]
@@ -53,7 +53,7 @@ def site(tmp_path, monkeypatch):
 
 
 def test_a_project_names_its_distribution_and_plugin_modules(tmp_path):
-    assert plugin_project(project(tmp_path / "a")) == ("pygraphics-region", ["pygraphics_region"])
+    assert plugin_project(project(tmp_path / "a")) == ("pygraphics-lab-region", ["pygraphics_lab_region"])
     setup_cfg = tmp_path / "b"
     setup_cfg.mkdir()
     (setup_cfg / "setup.cfg").write_text(textwrap.dedent("""
@@ -72,8 +72,8 @@ def test_a_project_names_its_distribution_and_plugin_modules(tmp_path):
 
 
 def test_the_folder_installed_in_editable_mode_is_right(tmp_path, site):
-    folder = project(tmp_path / "pygraphics-region")
-    install(site, "pygraphics-region", "pygraphics_region", editable_from=folder)
+    folder = project(tmp_path / "pygraphics-lab-region")
+    install(site, "pygraphics-lab-region", "pygraphics_lab_region", editable_from=folder)
     assert installed_copy_problem(folder) is None
 
 
@@ -83,9 +83,9 @@ def test_the_folder_installed_in_editable_mode_is_right(tmp_path, site):
     ("elsewhere", "installed in editable mode from another folder"),
 ])
 def test_any_other_install_is_refused_saying_which_and_what_to_do(tmp_path, site, how, said):
-    folder = project(tmp_path / "pygraphics-region")
-    other = project(tmp_path / "old" / "pygraphics-region")
-    install(site, "pygraphics-region", "pygraphics_region",
+    folder = project(tmp_path / "pygraphics-lab-region")
+    other = project(tmp_path / "old" / "pygraphics-lab-region")
+    install(site, "pygraphics-lab-region", "pygraphics_lab_region",
             editable_from=other if how == "elsewhere" else None,
             copy_from=folder if how == "copy" else None)
     problem = installed_copy_problem(folder)
@@ -94,37 +94,37 @@ def test_any_other_install_is_refused_saying_which_and_what_to_do(tmp_path, site
 
 
 def test_not_installed_says_to_install_it(tmp_path, site):
-    folder = project(tmp_path / "pygraphics-region")
+    folder = project(tmp_path / "pygraphics-lab-region")
     assert "is not installed" in installed_copy_problem(folder)
 
 
 def test_metadata_a_build_left_in_the_folder_is_no_install(tmp_path, site, monkeypatch):
-    # pip install . leaves pygraphics_region.egg-info in the folder; run from
+    # pip install . leaves pygraphics_lab_region.egg-info in the folder; run from
     # there, Python finds it first, but the GUI processes never do.
-    folder = project(tmp_path / "pygraphics-region")
-    install(site, "pygraphics-region", "pygraphics_region", editable_from=folder)
-    install(folder, "pygraphics-region", "pygraphics_region")
+    folder = project(tmp_path / "pygraphics-lab-region")
+    install(site, "pygraphics-lab-region", "pygraphics_lab_region", editable_from=folder)
+    install(folder, "pygraphics-lab-region", "pygraphics_lab_region")
     monkeypatch.syspath_prepend(str(folder))
     assert installed_copy_problem(folder) is None
 
 
 def test_an_entry_point_naming_a_module_that_is_gone_says_to_reinstall(tmp_path, site):
     # An editable plugin whose module was renamed after pip read its entry point.
-    folder = project(tmp_path / "pygraphics-region")
-    install(site, "pygraphics-region", "pygraphics_region_renamed.plugin", editable_from=folder)
+    folder = project(tmp_path / "pygraphics-lab-region")
+    install(site, "pygraphics-lab-region", "pygraphics_lab_region_renamed.plugin", editable_from=folder)
     with pytest.warns(UserWarning):
         found = PluginRegistry(search_path=[str(site)])
     [problem] = found.problems
-    assert "No module named 'pygraphics_region_renamed'" in problem.message
-    assert ("Its entry point names the module 'pygraphics_region_renamed.plugin', which is not in "
+    assert "No module named 'pygraphics_lab_region_renamed'" in problem.message
+    assert ("Its entry point names the module 'pygraphics_lab_region_renamed.plugin', which is not in "
             f"{folder}") in problem.message
     assert f"install it again so that pip reads them: pip install -e {folder}" in problem.message
 
 
 def test_a_module_the_plugin_imports_that_is_missing_is_not_about_reinstalling(tmp_path, site):
-    (site / "pygraphics_region_needy.py").write_text("import a_library_nobody_installed\n")
-    folder = project(tmp_path / "pygraphics-region")
-    install(site, "pygraphics-region", "pygraphics_region_needy", editable_from=folder)
+    (site / "pygraphics_lab_region_needy.py").write_text("import a_library_nobody_installed\n")
+    folder = project(tmp_path / "pygraphics-lab-region")
+    install(site, "pygraphics-lab-region", "pygraphics_lab_region_needy", editable_from=folder)
     with pytest.warns(UserWarning):
         found = PluginRegistry(search_path=[str(site)])
     [problem] = found.problems

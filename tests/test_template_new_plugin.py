@@ -27,11 +27,11 @@ def test_every_name_comes_from_the_one_chosen():
 
 
 def test_the_function_and_the_command_can_be_named_at_the_start():
-    names = plugin_names("region", function="choose_region", command="ChooseRegion")
+    names = plugin_names("lab-region", function="choose_lab_region", command="ChooseLabRegion")
     assert (names.dist, names.package, names.entry_point, names.function, names.command,
             names.dialog, names.backend, names.title) == (
-        "pygraphics-region", "pygraphics_region", "region", "choose_region", "ChooseRegion",
-        "ChooseRegionWindow", "ChooseRegionBackend", "Choose region")
+        "pygraphics-lab-region", "pygraphics_lab_region", "lab_region", "choose_lab_region",
+        "ChooseLabRegion", "ChooseLabRegionWindow", "ChooseLabRegionBackend", "Choose lab region")
 
 
 @pytest.mark.parametrize("function, command, explanation", [
@@ -46,7 +46,7 @@ def test_the_function_and_the_command_can_be_named_at_the_start():
 ])
 def test_a_function_or_command_name_that_cannot_work_is_refused(function, command, explanation):
     with pytest.raises(ValueError) as refused:
-        plugin_names("region", function=function, command=command)
+        plugin_names("lab-region", function=function, command=command)
     assert explanation in str(refused.value)
 
 
@@ -88,21 +88,21 @@ def test_the_new_distribution_has_every_part(tmp_path):
 
 
 def test_the_one_file_plugin_is_a_project_file_a_module_and_a_test(tmp_path):
-    target = write_plugin("region", tmp_path, one_file=True, function="choose_region",
-                          command="ChooseRegion")
+    target = write_plugin("lab-region", tmp_path, one_file=True, function="choose_lab_region",
+                          command="ChooseLabRegion")
     files = sorted(path.relative_to(target).as_posix() for path in target.rglob("*")
                    if path.is_file())
-    assert files == ["pygraphics_region.py", "pyproject.toml", "tests/test_choose_region.py"]
-    module = (target / "pygraphics_region.py").read_text(encoding="utf-8")
-    assert "class ChooseRegion(amp.Command):" in module
-    assert "def choose_region(message):" in module
-    assert 'return {"choose_region": choose_region}' in module
-    assert 'window.title("Choose region")' in module
+    assert files == ["pygraphics_lab_region.py", "pyproject.toml", "tests/test_choose_lab_region.py"]
+    module = (target / "pygraphics_lab_region.py").read_text(encoding="utf-8")
+    assert "class ChooseLabRegion(amp.Command):" in module
+    assert "def choose_lab_region(message):" in module
+    assert 'return {"choose_lab_region": choose_lab_region}' in module
+    assert 'window.title("Choose lab region")' in module
     # Students' programs import it with media: it must not import Tk at its top.
     top = module[:module.index("def ")]
     assert "tkinter" not in top.replace('"""', "").split("from pygraphics_core")[1]
     project = (target / "pyproject.toml").read_text(encoding="utf-8")
-    assert '[project.entry-points.pygraphics]\nregion = "pygraphics_region"' in project
+    assert '[project.entry-points.pygraphics]\nlab_region = "pygraphics_lab_region"' in project
     for path in target.rglob("*"):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
@@ -129,12 +129,13 @@ def test_the_command_line_writes_it_and_says_what_to_do_next(tmp_path, capsys):
 
 
 def test_the_command_line_takes_the_form_and_the_names(tmp_path, capsys):
-    assert cli.main(["new-plugin", "region", "--one-file", "--function", "choose_region",
-                     "--command", "ChooseRegion", "--directory", str(tmp_path)]) == 0
+    assert cli.main(["new-plugin", "lab-region", "--one-file", "--function",
+                     "choose_lab_region", "--command", "ChooseLabRegion",
+                     "--directory", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
-    assert "pygraphics call ChooseRegion message=Hello" in printed
-    assert "media.choose_region(...)" in printed
-    assert (tmp_path / "pygraphics-region" / "pygraphics_region.py").is_file()
+    assert "pygraphics call ChooseLabRegion message=Hello" in printed
+    assert "media.choose_lab_region(...)" in printed
+    assert (tmp_path / "pygraphics-lab-region" / "pygraphics_lab_region.py").is_file()
 
 
 def _pip(*arguments):
