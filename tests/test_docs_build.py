@@ -117,3 +117,23 @@ def test_every_link_between_pages_leads_somewhere(build):
             elif anchor and f'id="{anchor}"' not in linked.read_text(encoding="utf-8"):
                 broken.append(f"{page.relative_to(html)} -> {target} (no such anchor)")
     assert not broken, "\n".join(broken)
+
+
+def test_a_broken_reference_fails_the_build(tmp_path):
+    """Nitpicky: a reference to a name that is not documented is an error, not plain text."""
+    source = tmp_path / "docs"
+    (source / "_static").mkdir(parents=True)
+    (source / "conf.py").write_text((DOCS / "conf.py").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    (source / "index.rst").write_text(
+        "Broken\n======\n\n.. py:function:: pygraphics_core.documented()\n\n"
+        "See :func:`pygraphics_core.documented`, :func:`pygraphics_core.renamed_long_ago`, "
+        ":class:`int` and :class:`tkinter.Toplevel`.\n", encoding="utf-8")
+    finished = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html", "-q",
+         str(source), str(tmp_path / "html")], capture_output=True, text=True, timeout=110)
+    output = finished.stdout + finished.stderr
+    assert finished.returncode != 0, output
+    # Only the broken one: Python's own names are not ours to document.
+    assert output.count("WARNING") == 1, output
+    assert "pygraphics_core.renamed_long_ago" in output, output
