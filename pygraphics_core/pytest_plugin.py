@@ -426,7 +426,7 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 def _project_folder(folder: Path) -> Path | None:
-    """The nearest folder, from ``folder`` up, that holds a project (pyproject.toml or setup.cfg)."""
+    """The nearest folder, from ``folder`` up, with a pyproject.toml or setup.cfg."""
     for candidate in (folder, *folder.parents):
         if (candidate / "pyproject.toml").is_file() or (candidate / "setup.cfg").is_file():
             return candidate

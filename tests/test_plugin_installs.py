@@ -53,7 +53,8 @@ def site(tmp_path, monkeypatch):
 
 
 def test_a_project_names_its_distribution_and_plugin_modules(tmp_path):
-    assert plugin_project(project(tmp_path / "a")) == ("pygraphics-lab-region", ["pygraphics_lab_region"])
+    assert plugin_project(project(tmp_path / "a")) == ("pygraphics-lab-region",
+                                                        ["pygraphics_lab_region"])
     setup_cfg = tmp_path / "b"
     setup_cfg.mkdir()
     (setup_cfg / "setup.cfg").write_text(textwrap.dedent("""
@@ -111,12 +112,14 @@ def test_metadata_a_build_left_in_the_folder_is_no_install(tmp_path, site, monke
 def test_an_entry_point_naming_a_module_that_is_gone_says_to_reinstall(tmp_path, site):
     # An editable plugin whose module was renamed after pip read its entry point.
     folder = project(tmp_path / "pygraphics-lab-region")
-    install(site, "pygraphics-lab-region", "pygraphics_lab_region_renamed.plugin", editable_from=folder)
+    install(site, "pygraphics-lab-region", "pygraphics_lab_region_renamed.plugin",
+            editable_from=folder)
     with pytest.warns(UserWarning):
         found = PluginRegistry(search_path=[str(site)])
     [problem] = found.problems
     assert "No module named 'pygraphics_lab_region_renamed'" in problem.message
-    assert ("Its entry point names the module 'pygraphics_lab_region_renamed.plugin', which is not in "
+    assert ("Its entry point names the module 'pygraphics_lab_region_renamed.plugin', which is "
+            "not in "
             f"{folder}") in problem.message
     assert f"install it again so that pip reads them: pip install -e {folder}" in problem.message
 

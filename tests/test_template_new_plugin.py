@@ -92,7 +92,8 @@ def test_the_one_file_plugin_is_a_project_file_a_module_and_a_test(tmp_path):
                           command="ChooseLabRegion")
     files = sorted(path.relative_to(target).as_posix() for path in target.rglob("*")
                    if path.is_file())
-    assert files == ["pygraphics_lab_region.py", "pyproject.toml", "tests/test_choose_lab_region.py"]
+    assert files == ["pygraphics_lab_region.py", "pyproject.toml",
+                     "tests/test_choose_lab_region.py"]
     module = (target / "pygraphics_lab_region.py").read_text(encoding="utf-8")
     assert "class ChooseLabRegion(amp.Command):" in module
     assert "def choose_lab_region(message):" in module
