@@ -281,7 +281,7 @@ class StudentProcess:
         """End the program and every GUI process it started or reported."""
         # Its GUI processes outlive it on purpose (their windows stay open),
         # so find them while they are still its children.
-        self.remote_windows.windows()  # takes in any that connected late
+        self.remote_windows.accept()  # any that connected late
         pids = {*self.gui_pids, *self.remote_windows.pids, *child_pids(self.process.pid)}
         self.remote_windows.close()
         if self.process.poll() is None:

@@ -188,7 +188,7 @@ class RemoteWindows:
         """The process ids of the GUI processes that connected so far."""
         return [process.pid for process in self._processes]
 
-    def _accept(self, wait: float = 0.0) -> None:
+    def accept(self, wait: float = 0.0) -> None:
         """Take in the GUI processes that connected, waiting up to ``wait`` s for one."""
         if self._listener.fileno() < 0:
             return
@@ -207,7 +207,7 @@ class RemoteWindows:
 
     def windows(self, title: str | None = None) -> list[RemoteWindow]:
         """Return the windows open now (titled ``title``, if given), oldest process first."""
-        self._accept()
+        self.accept()
         found = []
         for process in self._processes:
             if process.gone:
@@ -241,7 +241,7 @@ class RemoteWindows:
                     f"{', '.join(map(repr, titles)) or '(none)'}")
             # A new GUI process connecting is an event to wait for; a window
             # appearing in one is not (its state is polled, with this bound).
-            self._accept(wait=0.02)
+            self.accept(wait=0.02)
 
     def wait_for_window(self, title: str, timeout: float = TIMEOUT) -> RemoteWindow:
         """Wait until one window titled ``title`` is on the screen; return it."""
