@@ -208,7 +208,7 @@ def add_subcommand(subcommands) -> None:
         description="Write pygraphics-NAME/, a complete plugin distribution with one "
                     "command, its window, its media function, its headless answer and tests.")
     new_plugin.add_argument("name", help="the plugin's name, e.g. colour-mixer")
-    new_plugin.add_argument("--one-file", action="store_true",
+    new_plugin.add_argument("--one-file", "--minimal", action="store_true", dest="one_file",
                             help="the smallest form: pyproject.toml, one module and a test")
     new_plugin.add_argument("--function", metavar="NAME",
                             help="the media function's name (default: from the plugin's name)")

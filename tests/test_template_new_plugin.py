@@ -137,6 +137,9 @@ def test_the_command_line_takes_the_form_and_the_names(tmp_path, capsys):
     assert "pygraphics call ChooseLabRegion message=Hello" in printed
     assert "media.choose_lab_region(...)" in printed
     assert (tmp_path / "pygraphics-lab-region" / "pygraphics_lab_region.py").is_file()
+    assert cli.main(["new-plugin", "lab-region-2", "--minimal", "--directory",
+                     str(tmp_path)]) == 0
+    assert (tmp_path / "pygraphics-lab-region-2" / "pygraphics_lab_region_2.py").is_file()
 
 
 def _pip(*arguments):
