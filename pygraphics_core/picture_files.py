@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from pygraphics_core.messages import describe
+
 #: The extensions suggested to students in error messages.
 COMMON_EXTENSIONS = (".png", ".jpg", ".bmp", ".gif", ".tif")
 
@@ -32,13 +34,20 @@ def _as_path(filename, action):
         return Path(filename)
     raise TypeError(
         f"{action} needs a file name such as \"cat.jpg\", "
-        f"but got {filename!r} (a {type(filename).__name__})"
+        f"but got {describe(filename)}"
     )
 
 
 def title_for(filename):
-    """Return the title of a picture read from or written to ``filename``."""
-    return Path(filename).name
+    """Return the title of a picture read from or written to ``filename``.
+
+    As in PyGraphics 2.1, it is the file's "short path": its folder and its
+    name, such as "images/cat.jpg" (just "cat.jpg" for a file in the current
+    folder), written with the system's separator.
+    """
+    path = Path(filename)
+    folder = path.parent.name
+    return os.path.join(folder, path.name) if folder else path.name
 
 
 def _where(path):
@@ -94,7 +103,7 @@ def as_rgb(image):
     """Return ``image`` (any Pillow mode) as an upright 8-bit "RGB" image."""
     if not isinstance(image, Image.Image):
         raise TypeError(
-            f"expected a Pillow image, but got {image!r} (a {type(image).__name__})"
+            f"expected a Pillow image, but got {describe(image)}"
         )
     try:
         # exif_transpose copies even an upright picture, so ask first.

@@ -19,7 +19,7 @@ will grow::
         docs/colour-mixer.rst
         pygraphics_colour_mixer/
             commands.py  front_end.py  window.py  backend.py
-            headless_answers.py  plugin.py
+            headless_answers.py  notebook_answers.py  plugin.py
         tests/
             conftest.py  test_colour_mixer.py
 

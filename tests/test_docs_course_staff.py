@@ -4,7 +4,7 @@
 (``media.choose_region``: a rectangle dragged on a picture). Here it is
 installed with pip and its own tests run, with no program on the PATH (so no
 xdotool), as on Windows and macOS: a drag at picture coordinates in the test's
-process and in a student's real GUI process, and headless answers.
+process and in a student's real GUI process, headless answers, and a notebook's.
 """
 
 import os
@@ -70,7 +70,7 @@ def test_the_guides_one_file_plugin_installs_and_its_tests_pass_with_no_xdotool(
                                cwd=target, env=environment, capture_output=True, text=True,
                                timeout=300)
         assert tests.returncode == 0, tests.stdout[-4000:] + tests.stderr[-2000:]
-        assert re.search(r"\b4 passed\b", tests.stdout), tests.stdout[-2000:]
+        assert re.search(r"\b5 passed\b", tests.stdout), tests.stdout[-2000:]
     finally:
         removed = pip("uninstall", "--yes", RENAMED["pygraphics-region"])
         assert removed.returncode == 0, removed.stderr

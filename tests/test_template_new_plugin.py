@@ -74,7 +74,8 @@ def test_the_new_distribution_has_every_part(tmp_path):
         "README.md", "docs/colour-mixer.rst",
         "pygraphics_colour_mixer/__init__.py", "pygraphics_colour_mixer/backend.py",
         "pygraphics_colour_mixer/commands.py", "pygraphics_colour_mixer/front_end.py",
-        "pygraphics_colour_mixer/headless_answers.py", "pygraphics_colour_mixer/plugin.py",
+        "pygraphics_colour_mixer/headless_answers.py",
+        "pygraphics_colour_mixer/notebook_answers.py", "pygraphics_colour_mixer/plugin.py",
         "pygraphics_colour_mixer/window.py", "pyproject.toml", "setup.cfg",
         "tests/conftest.py", "tests/test_colour_mixer.py"]
     for path in target.rglob("*"):
@@ -200,7 +201,8 @@ def test_freshly_generated_it_installs_and_its_tests_pass_with_no_xdotool(
         environment["DISPLAY"] = gui_display
     tests = _run_pytest([], cwd=target, environment=environment)
     assert tests.returncode == 0, tests.stdout[-4000:] + tests.stderr[-2000:]
-    assert re.search(r"\b5 passed\b", tests.stdout), tests.stdout[-2000:]
+    # The window, a student's program, headless and a notebook's kernel.
+    assert re.search(r"\b6 passed\b", tests.stdout), tests.stdout[-2000:]
 
 
 def test_the_tests_refuse_to_run_against_a_copy_installed_without_e(

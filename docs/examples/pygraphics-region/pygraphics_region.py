@@ -112,6 +112,25 @@ def answer_headless(session, picture, prompt):
     return {"corners": list(corners or [])}
 
 
+# -- A notebook with no screen: the picture in the cell, the corners typed.
+
+def read_corners(text):
+    """Four whole numbers x1 y1 x2 y2 (the corners, any two opposite ones), or nothing."""
+    numbers = text.replace(",", " ").split()
+    if not numbers:
+        return []
+    if len(numbers) != 4 or not all(number.isdigit() for number in numbers):
+        raise ValueError(f"“{text.strip()}” is not a region: type four whole numbers, "
+                         f"x1 y1 x2 y2, or nothing for none.")
+    x1, y1, x2, y2 = (int(number) for number in numbers)
+    return [min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)]
+
+
+def answer_in_a_notebook(session, picture, prompt):
+    session.display(picture)
+    return {"corners": session.ask(f"{prompt} Corners x1 y1 x2 y2: ", read_corners)}
+
+
 # -- The hooks: what PyGraphics finds through the entry point.
 
 @hookimpl
@@ -132,3 +151,8 @@ def pygraphics_media_functions():
 @hookimpl
 def pygraphics_headless_responders():
     return {ChooseRegion: answer_headless}
+
+
+@hookimpl
+def pygraphics_notebook_responders():
+    return {ChooseRegion: answer_in_a_notebook}

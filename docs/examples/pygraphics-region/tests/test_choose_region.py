@@ -2,6 +2,7 @@
 
 from PIL import Image
 
+from pygraphics_core.notebook_testing import notebook_kernel  # noqa: F401  (the fixture)
 from pygraphics_gui.testing import answer_dialog, drag, press_keys
 from pygraphics_region import open_window
 
@@ -42,3 +43,12 @@ def test_a_grader_prepares_the_regions(headless):
     assert media.choose_region(pic) == (1, 2, 3, 4)
     assert media.choose_region(pic) is None
     assert headless.calls("choose_region")[0].picture.size == (10, 10)
+
+
+def test_in_a_notebook_the_corners_are_typed(notebook_kernel):
+    run = notebook_kernel.run("import media\n"
+                              "pic = media.create_picture(40, 30)\n"
+                              "print(media.choose_region(pic, 'Where?'))",
+                              answers=["1 2 3", "30 20 5 6"]).check()
+    assert run.prompts == ["Where? Corners x1 y1 x2 y2: "] * 2
+    assert run.stdout.splitlines()[-1] == "(5, 6, 30, 20)"
