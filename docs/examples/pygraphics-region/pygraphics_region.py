@@ -18,7 +18,7 @@ def choose_region(pic, prompt="Drag a rectangle on the picture, then press Enter
     Enter is pressed; None if the window is closed or Escape is pressed.
 
         >>> pic = media.create_picture(200, 100, media.orange)
-        >>> corners = media.choose_region(pic)          # doctest: +SKIP
+        >>> corners = media.choose_region(pic)
     """
     try:
         image = pic.get_image()  # a Pillow copy of the picture: what PILImage sends
