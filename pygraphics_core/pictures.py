@@ -252,11 +252,8 @@ class Picture:
         from pygraphics_core import picture_files
 
         image = picture_files.as_rgb(image)
-        if hasattr(self, "_values"):
-            # The same bytearray, changed in place: pixels hold it (see the top).
-            self._values[:] = image.tobytes()
-        else:
-            self._values = bytearray(image.tobytes())
+        # The same bytearray, changed in place: pixels hold it (see the top).
+        self._values = picture_files.rgb_values(image, getattr(self, "_values", None))
         self._set_size(*image.size)
 
     def copy(self):
