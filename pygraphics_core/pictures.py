@@ -241,6 +241,17 @@ class Picture:
         """
         return bytes(self._values)
 
+    def raw_view(self):
+        """Return a read-only memoryview of the raw RGB bytes, without copying them.
+
+        The layout of :meth:`to_bytes`, for plugins that send a big picture
+        somewhere (the show plugin). Release the view, and every slice of
+        it, when done (``with picture.raw_view() as view:``): while a view
+        exists the picture cannot change size, so crop and set_image would
+        raise BufferError.
+        """
+        return memoryview(self._values).toreadonly()
+
     def get_image(self):
         """Return a new Pillow "RGB" image of the current pixels."""
         from PIL import Image

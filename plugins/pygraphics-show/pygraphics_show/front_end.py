@@ -10,11 +10,12 @@ it again, as PyGraphics 2.1 did.
 """
 
 import itertools
+import traceback
 import weakref
 
-from pygraphics_core import callRemote
+from pygraphics_core import amp, callRemote
 
-from .commands import Close, Inspect, IsOpen, Show, Update
+from .commands import BAND_BYTES, Close, Inspect, IsOpen, PictureRows, Show, Update
 
 __all__ = ["show", "inspect", "update", "close", "close_inspect", "is_shown"]
 
@@ -34,17 +35,55 @@ _window_numbers = itertools.count(1)
 
 
 def _picture_fields(picture, function_name):
-    """Return the title, size and raw RGB pixels of ``picture`` for a command."""
+    """Return the title and size of ``picture`` for a command (not its pixels)."""
     try:
         width, height = picture.get_width(), picture.get_height()
-        pixels = picture.to_bytes()
         title = picture.get_title()
+        picture.raw_view
     except AttributeError:
         raise TypeError(
             f"{function_name}() needs a picture, such as one from "
             f"media.load_picture or media.create_picture, not "
             f"{type(picture).__name__} {picture!r}") from None
-    return {"title": str(title), "width": width, "height": height, "pixels": pixels}
+    return {"title": str(title), "width": width, "height": height}
+
+
+def _call_with_pixels(command, picture, fields, window, **arguments):
+    """Call ``command`` for ``window`` with the picture's pixels.
+
+    A big picture's pixels go first, in bands of rows (``PictureRows``),
+    and then the command without them.  The pixels are lent as views of the
+    picture's own bytes, without copying: a phone photo is 36 MB of them,
+    and copying them for every update would cost more than sending them.
+    """
+    width, height = fields["width"], fields["height"]
+    with picture.raw_view() as whole:
+        if len(whole) <= BAND_BYTES:
+            _call_lending(whole, 0, len(whole), command, window=window, **fields, **arguments)
+            return
+        row_bytes = width * 3
+        rows = max(1, BAND_BYTES // row_bytes)
+        for top in range(0, height, rows):
+            _call_lending(whole, top * row_bytes, min(height, top + rows) * row_bytes,
+                          PictureRows, window=window, width=width, height=height, top=top)
+        callRemote(command, window=window, pixels=b"", **fields, **arguments)
+
+
+def _call_lending(whole, start, end, command, **arguments):
+    """Call ``command`` with ``whole[start:end]`` as its pixels, in AMP-value pieces."""
+    pieces = [whole[piece_start:min(piece_start + amp.MAX_VALUE_LENGTH, end)]
+              for piece_start in range(start, end, amp.MAX_VALUE_LENGTH)]
+    try:
+        callRemote(command, pixels=pieces, **arguments)
+    except BaseException as error:
+        # Each view left of the picture's bytes would keep it from being
+        # cropped. The frames of a failed call (which a shell keeps, with
+        # the traceback) may hold views of these pieces: clear them.
+        traceback.clear_frames(error.__traceback__)
+        raise
+    finally:
+        for piece in pieces:
+            piece.release()
 
 
 def _windows(picture):
@@ -67,7 +106,7 @@ def show(pic):
     windows = _windows(pic)
     if windows.picture_window is None:
         windows.picture_window = next(_window_numbers)
-    callRemote(Show, window=windows.picture_window, **fields)
+    _call_with_pixels(Show, pic, fields, window=windows.picture_window)
 
 
 def inspect(pic):
@@ -85,7 +124,7 @@ def inspect(pic):
     windows = _windows(pic)
     if windows.inspector is None:
         windows.inspector = next(_window_numbers)
-    callRemote(Inspect, window=windows.inspector, **fields)
+    _call_with_pixels(Inspect, pic, fields, window=windows.inspector)
 
 
 def update(pic):
@@ -108,7 +147,7 @@ def update(pic):
     for number, is_inspector in ((windows.picture_window, False),
                                  (windows.inspector, True)):
         if number is not None:
-            callRemote(Update, window=number, inspector=is_inspector, **fields)
+            _call_with_pixels(Update, pic, fields, window=number, inspector=is_inspector)
 
 
 def close(pic):

@@ -4,24 +4,35 @@ Each window the program would have opened is recorded with a copy of its
 picture, under the media function's name ("show", "inspect", "update"),
 so a grading script can look at what the student showed.  The windows a
 session has "open" are remembered so that the answers (``existed``,
-``open``) are the ones a real GUI process would give.
+``open``) are the ones a real GUI process would give.  A big picture's
+bands of rows (``PictureRows``) are kept until the command they belong to.
 """
 
 import weakref
 
-from PIL import Image
-
-from .commands import Close, Inspect, IsOpen, Show, Update
+from .commands import (Close, Inspect, IsOpen, PictureRows, Show, Update, image_from_pixels,
+                       pixel_count)
 
 _open_windows = weakref.WeakKeyDictionary()
+_incoming_rows = weakref.WeakKeyDictionary()
 
 
 def _windows(session):
     return _open_windows.setdefault(session, set())
 
 
+def answer_picture_rows(session, window, width, height, top, pixels):
+    """Keep a band of rows of a big picture for the command that follows."""
+    bands = _incoming_rows.setdefault(session, {})
+    if top == 0:
+        bands[window] = []
+    bands.setdefault(window, []).extend(pixels)
+
+
 def _record(function, session, window, title, width, height, pixels, **_others):
-    picture = Image.frombytes("RGB", (width, height), pixels)
+    if pixel_count(pixels) == 0:
+        pixels = _incoming_rows.get(session, {}).pop(window, pixels)
+    picture = image_from_pixels(width, height, pixels)
     session.record(function, command=function.capitalize(), picture=picture, text=title,
                    arguments={"window": window, "title": title,
                               "width": width, "height": height})
@@ -59,5 +70,5 @@ def answer_is_open(session, window):
 
 
 #: The hook's answer: each command and the function that answers it.
-RESPONDERS = {Show: answer_show, Inspect: answer_inspect, Update: answer_update,
-              Close: answer_close, IsOpen: answer_is_open}
+RESPONDERS = {PictureRows: answer_picture_rows, Show: answer_show, Inspect: answer_inspect,
+              Update: answer_update, Close: answer_close, IsOpen: answer_is_open}

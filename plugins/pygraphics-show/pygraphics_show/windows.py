@@ -6,8 +6,6 @@ else, at 100 %, with scrollbars if it is bigger than the screen allows.
 with the zoom bar and the pixel readouts of :class:`Inspector`.
 """
 
-from PIL import Image
-
 from pygraphics_gui.windows import Window
 
 from .inspector import Inspector
@@ -15,18 +13,6 @@ from .picture_view import PictureView
 
 #: Room left around a window on the screen (title bar, task bar, borders).
 SCREEN_MARGIN = 80
-
-
-def picture_from_pixels(width, height, pixels):
-    """Return a Pillow RGB image made from raw RGB bytes, checking their number."""
-    if width <= 0 or height <= 0:
-        raise ValueError(f"a picture must be at least 1x1 pixels, not {width}x{height}")
-    expected = width * height * 3
-    if len(pixels) != expected:
-        raise ValueError(
-            f"a {width}x{height} picture has {expected:,} bytes of RGB pixels, "
-            f"not {len(pixels):,}")
-    return Image.frombuffer("RGB", (width, height), pixels, "raw", "RGB", 0, 1)
 
 
 class PictureWindow(Window):
