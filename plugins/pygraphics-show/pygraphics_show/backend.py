@@ -98,8 +98,7 @@ class ShowBackend(ProtocolBackend):
             self._windows[window] = window_class(title, image)
             return {"existed": False}
         existing.set_image(image)
-        if existing.title() != title:
-            existing.title(title)
+        existing.set_picture_title(title)
         if bring_forward:
             # To the front, but the keyboard stays where the student is
             # typing (their shell or editor).
