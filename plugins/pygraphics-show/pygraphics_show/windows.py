@@ -42,6 +42,8 @@ class PictureWindow(Window):
         self.view.bind("<<ZoomChanged>>", self._show_title, add="+")
         self._show_zoom_bar_if_too_big()
         self._show_title()
+        # The zoom keys work from the start (once the window has the focus).
+        self.view.canvas.focus_set()
 
     def _too_big(self, image):
         return image.width > self._room[0] or image.height > self._room[1]
