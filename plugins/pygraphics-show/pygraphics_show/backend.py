@@ -2,22 +2,9 @@
 
 from pygraphics_gui import ProtocolBackend, appender
 
-from pygraphics_core.amp.images import unpack_chunks
-
-from .commands import (Close, Inspect, IsOpen, PictureRows, Show, Update, blank_picture,
-                       image_from_pixels, pixel_count)
+from .commands import (Close, IncomingPicture, Inspect, IsOpen, PictureRows, Show, Update,
+                       image_from_pixels, incomplete, pixel_count)
 from .windows import InspectorWindow, PictureWindow
-
-
-class _IncomingPicture:
-    """A picture arriving in bands of rows for one window (see PictureRows)."""
-
-    __slots__ = ("image", "next_row", "problem")
-
-    def __init__(self, image=None, problem=None):
-        self.image = image
-        self.next_row = 0
-        self.problem = problem
 
 
 class ShowBackend(ProtocolBackend):
@@ -28,7 +15,11 @@ class ShowBackend(ProtocolBackend):
 
     def __init__(self):
         self._windows = {}
+        # Pictures arriving in bands (PictureRows), and what went wrong
+        # with one: no answer goes back for a band, so the Show or Update
+        # that follows reports it.
         self._incoming = {}
+        self._problems = {}
 
     def _open_window(self, number):
         """Return window ``number`` if it is still open, else None."""
@@ -55,37 +46,31 @@ class ShowBackend(ProtocolBackend):
     @responder(PictureRows)
     def picture_rows(self, window, width, height, top, pixels):
         """Unpack a band of rows of the next picture of window ``window``."""
+        if window in self._problems:
+            return  # the first problem is the one to report
         try:
-            if top == 0:
-                image = self._kept_image(window, width, height) or blank_picture(width, height)
-                self._incoming[window] = _IncomingPicture(image)
             incoming = self._incoming.get(window)
-            if incoming is not None and incoming.problem is not None:
-                return  # the first problem is the one to report
-            if incoming is None or top != incoming.next_row or incoming.image.size != (width, height):
-                raise ValueError(f"rows from row {top} on came without the rows above them")
-            unpack_chunks(incoming.image, pixels, top)
-            incoming.next_row = top + pixel_count(pixels) // (3 * width)
+            if incoming is None or incoming.image.size != (width, height):
+                incoming = self._incoming[window] = IncomingPicture(
+                    width, height, self._kept_image(window, width, height))
+            incoming.take_rows(pixels, top)
         except (ValueError, MemoryError, OverflowError) as error:
-            # No answer goes back for these rows: the Show or Update that
-            # follows them reports the problem.
-            self._incoming[window] = _IncomingPicture(problem=str(error) or type(error).__name__)
+            self._incoming.pop(window, None)
+            self._problems[window] = str(error) or type(error).__name__
 
     def _arrived_picture(self, window, width, height):
-        """Return the picture that came in bands for window ``window``."""
+        """Return the picture that came in bands (or did not change) for window ``window``."""
         incoming = self._incoming.pop(window, None)
-        if incoming is None:
-            problem = "no pixels came with it"
-        elif incoming.problem is not None:
-            problem = incoming.problem
-        elif incoming.image.size != (width, height):
-            problem = "its rows were of another size"
-        elif incoming.next_row != height:
-            problem = f"only {incoming.next_row} of its {height} rows came"
-        else:
-            return incoming.image
-        raise ValueError(f"the {width}x{height} picture for window {window} did not arrive "
-                         f"whole: {problem}")
+        problem = self._problems.pop(window, None)
+        if problem is not None:
+            raise ValueError(f"the {width}x{height} picture for window {window} did not "
+                             f"arrive whole: {problem}")
+        if incoming is not None:
+            return incoming.picture(window)
+        kept = self._kept_image(window, width, height)
+        if kept is None:
+            raise incomplete(window, width, height)
+        return kept  # nothing changed
 
     def _show(self, window_class, window, title, width, height, pixels, bring_forward):
         if pixel_count(pixels) == 0:
@@ -130,6 +115,7 @@ class ShowBackend(ProtocolBackend):
     def close(self, window):
         """Close window ``window`` if it is open."""
         self._incoming.pop(window, None)
+        self._problems.pop(window, None)
         existing = self._open_window(window)
         if existing is None:
             return {"existed": False}

@@ -12,6 +12,11 @@ in a :class:`PictureRows` (which needs no answer), and then in a ``Show``,
 ``Inspect`` or ``Update`` without pixels: the GUI process unpacks each band
 as it arrives, so it never holds the whole picture twice (a 12-megapixel
 photo is 36 MB of RGB), and it unpacks one band while the next is on its way.
+A band that has not changed since the window's last picture is left out
+(the student's process compares checksums), so an animation on a big
+picture sends only the bands it changed.  If the window no longer has the
+rows left out (it was closed, or the GUI process is a new one), the command
+raises :class:`PictureIncomplete` and the student's process sends them all.
 
 Every answer says whether the window ``existed`` before the command: that
 is how the student's side learns that the student closed a window by hand.
@@ -87,6 +92,44 @@ def image_from_pixels(width, height, pieces, reuse=None):
     return unpack_chunks(reuse, pieces)
 
 
+class IncomingPicture:
+    """A picture arriving in bands of rows (``PictureRows``) for one window.
+
+    It starts as ``last``, the picture the window shows, if that is a
+    ``width`` x ``height`` "RGB" image (and is then changed in place): the
+    bands left out because they did not change are already there.
+    Otherwise it starts blank, and every row must come.
+    """
+
+    def __init__(self, width, height, last=None):
+        self.starts_from_last = (last is not None and last.mode == "RGB"
+                                 and last.size == (width, height))
+        self.image = last if self.starts_from_last else blank_picture(width, height)
+        # One flag per row: bands may be left out.
+        self._rows_received = bytearray(height)
+
+    def take_rows(self, pixels, top):
+        """Unpack a band of rows (``PictureRows``'s ``pixels``) from row ``top`` down."""
+        from pygraphics_core.amp.images import unpack_chunks
+
+        rows = pixel_count(pixels) // (3 * self.image.width)
+        unpack_chunks(self.image, pixels, top)
+        self._rows_received[top:top + rows] = b"\x01" * rows
+
+    def picture(self, window):
+        """Return the finished picture, or raise PictureIncomplete if rows are missing."""
+        if not self.starts_from_last and self._rows_received.count(0):
+            raise incomplete(window, *self.image.size)
+        return self.image
+
+
+def incomplete(window, width, height):
+    """The PictureIncomplete to raise when window ``window`` lacks rows of a picture."""
+    return PictureIncomplete(
+        f"window {window} has no {width}x{height} picture to take the rows that were not "
+        f"sent: send all of them")
+
+
 def pixel_count(pieces):
     """Return how many bytes of pixels ``pieces`` (an RGBPixels value) hold."""
     if isinstance(pieces, (bytes, bytearray, memoryview)):
@@ -104,12 +147,17 @@ def _picture_arguments():
     ]
 
 
+class PictureIncomplete(Exception):
+    """The window has no picture of that size to take the rows that were not sent."""
+
+
 class PictureRows(amp.Command):
     """Rows ``top`` and down of the next picture of window ``window`` (no answer).
 
-    ``width`` and ``height`` are the whole picture's.  The bands come in
-    order from the top, then the ``Show``, ``Inspect`` or ``Update`` of that
-    window with empty ``pixels`` shows the picture they made.
+    ``width`` and ``height`` are the whole picture's.  Then the ``Show``,
+    ``Inspect`` or ``Update`` of that window with empty ``pixels`` shows
+    the picture: the rows that came, and the window's last picture's rows
+    where none came.
     """
 
     arguments = [
@@ -131,6 +179,7 @@ class Show(amp.Command):
 
     arguments = _picture_arguments()
     response = [("existed", amp.Boolean())]
+    errors = {PictureIncomplete: "PICTURE_INCOMPLETE"}
 
 
 class Inspect(amp.Command):
@@ -138,6 +187,7 @@ class Inspect(amp.Command):
 
     arguments = _picture_arguments()
     response = [("existed", amp.Boolean())]
+    errors = {PictureIncomplete: "PICTURE_INCOMPLETE"}
 
 
 class Update(amp.Command):
@@ -150,6 +200,7 @@ class Update(amp.Command):
 
     arguments = _picture_arguments() + [("inspector", amp.Boolean())]
     response = [("existed", amp.Boolean())]
+    errors = {PictureIncomplete: "PICTURE_INCOMPLETE"}
 
 
 class Close(amp.Command):

@@ -7,27 +7,36 @@ uses is forgotten, while its window stays on the screen.  The GUI process
 says in every answer whether the window still existed, so a window that the
 student closed by hand is noticed at the next call: ``update`` then opens
 it again, as PyGraphics 2.1 did.
+
+For a big picture it also remembers a checksum of each band of rows it
+sent to each window, and sends again only the bands whose checksum changed
+(see :mod:`~pygraphics_show.commands`): an animation on a phone photo then
+costs what it changes, plus reading the photo once for the checksums.
 """
 
 import itertools
 import traceback
 import weakref
+import zlib
 
 from pygraphics_core import amp, callRemote
 
-from .commands import BAND_BYTES, Close, Inspect, IsOpen, PictureRows, Show, Update
+from .commands import (BAND_BYTES, Close, Inspect, IsOpen, PictureIncomplete, PictureRows, Show,
+                       Update)
 
 __all__ = ["show", "inspect", "update", "close", "close_inspect", "is_shown"]
 
 
 class _PictureWindows:
-    """The window numbers opened for one picture (None: not opened)."""
+    """The window numbers opened for one picture (None: not opened), and
+    what each of them was last sent: ``(width, height, band checksums)``."""
 
-    __slots__ = ("picture_window", "inspector")
+    __slots__ = ("picture_window", "inspector", "sent")
 
     def __init__(self):
         self.picture_window = None
         self.inspector = None
+        self.sent = {}
 
 
 _windows_of_picture = weakref.WeakKeyDictionary()
@@ -48,25 +57,56 @@ def _picture_fields(picture, function_name):
     return {"title": str(title), "width": width, "height": height}
 
 
-def _call_with_pixels(command, picture, fields, window, **arguments):
-    """Call ``command`` for ``window`` with the picture's pixels.
+def _call_with_pixels(command, picture, windows, window, fields, **arguments):
+    """Call ``command`` for ``window`` (one of ``windows``) with the picture's pixels.
 
     A big picture's pixels go first, in bands of rows (``PictureRows``),
-    and then the command without them.  The pixels are lent as views of the
-    picture's own bytes, without copying: a phone photo is 36 MB of them,
-    and copying them for every update would cost more than sending them.
+    and then the command without them; a band is left out if it has not
+    changed since this window's last picture.  The pixels are lent as views
+    of the picture's own bytes, without copying: a phone photo is 36 MB of
+    them, and copying them for every update would cost more than sending
+    them.
     """
     width, height = fields["width"], fields["height"]
     with picture.raw_view() as whole:
         if len(whole) <= BAND_BYTES:
             _call_lending(whole, 0, len(whole), command, window=window, **fields, **arguments)
             return
-        row_bytes = width * 3
-        rows = max(1, BAND_BYTES // row_bytes)
-        for top in range(0, height, rows):
-            _call_lending(whole, top * row_bytes, min(height, top + rows) * row_bytes,
-                          PictureRows, window=window, width=width, height=height, top=top)
-        callRemote(command, window=window, pixels=b"", **fields, **arguments)
+        # Forgotten unless this call succeeds: what the window has is
+        # unknown after a failure.
+        sent = windows.sent.pop(window, None)
+        known = sent[2] if sent is not None and sent[:2] == (width, height) else None
+        try:
+            checksums = _send_bands(whole, width, height, window, known)
+            callRemote(command, window=window, pixels=b"", **fields, **arguments)
+        except PictureIncomplete:
+            if known is None:
+                raise
+            # The window no longer has the rows left out: send them all.
+            checksums = _send_bands(whole, width, height, window, None)
+            callRemote(command, window=window, pixels=b"", **fields, **arguments)
+        windows.sent[window] = (width, height, checksums)
+
+
+def _send_bands(whole, width, height, window, known):
+    """Send the bands of rows of ``whole`` whose checksums are not those in
+    ``known`` (all of them if it is None); return every band's checksum.
+
+    The checksum is CRC-32 (zlib's, which reads about 5 GB a second): a
+    band whose pixels changed keeps its checksum once in four billion times.
+    """
+    row_bytes = width * 3
+    rows = max(1, BAND_BYTES // row_bytes)
+    checksums = []
+    for number, top in enumerate(range(0, height, rows)):
+        start, end = top * row_bytes, min(height, top + rows) * row_bytes
+        with whole[start:end] as band:
+            checksum = zlib.crc32(band)
+        checksums.append(checksum)
+        if known is None or known[number] != checksum:
+            _call_lending(whole, start, end, PictureRows,
+                          window=window, width=width, height=height, top=top)
+    return checksums
 
 
 def _call_lending(whole, start, end, command, **arguments):
@@ -106,7 +146,7 @@ def show(pic):
     windows = _windows(pic)
     if windows.picture_window is None:
         windows.picture_window = next(_window_numbers)
-    _call_with_pixels(Show, pic, fields, window=windows.picture_window)
+    _call_with_pixels(Show, pic, windows, windows.picture_window, fields)
 
 
 def inspect(pic):
@@ -124,7 +164,7 @@ def inspect(pic):
     windows = _windows(pic)
     if windows.inspector is None:
         windows.inspector = next(_window_numbers)
-    _call_with_pixels(Inspect, pic, fields, window=windows.inspector)
+    _call_with_pixels(Inspect, pic, windows, windows.inspector, fields)
 
 
 def update(pic):
@@ -147,7 +187,7 @@ def update(pic):
     for number, is_inspector in ((windows.picture_window, False),
                                  (windows.inspector, True)):
         if number is not None:
-            _call_with_pixels(Update, pic, fields, window=number, inspector=is_inspector)
+            _call_with_pixels(Update, pic, windows, number, fields, inspector=is_inspector)
 
 
 def close(pic):
@@ -163,6 +203,7 @@ def close(pic):
     windows = _windows_of_picture.get(pic)
     if windows is not None and windows.picture_window is not None:
         number, windows.picture_window = windows.picture_window, None
+        windows.sent.pop(number, None)
         callRemote(Close, window=number)
 
 
@@ -177,6 +218,7 @@ def close_inspect(pic):
     windows = _windows_of_picture.get(pic)
     if windows is not None and windows.inspector is not None:
         number, windows.inspector = windows.inspector, None
+        windows.sent.pop(number, None)
         callRemote(Close, window=number)
 
 

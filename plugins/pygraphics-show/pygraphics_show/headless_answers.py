@@ -4,40 +4,55 @@ Each window the program would have opened is recorded with a copy of its
 picture, under the media function's name ("show", "inspect", "update"),
 so a grading script can look at what the student showed.  The windows a
 session has "open" are remembered so that the answers (``existed``,
-``open``) are the ones a real GUI process would give.  A big picture's
-bands of rows (``PictureRows``) are kept until the command they belong to.
+``open``) are the ones a real GUI process would give, and so is each
+window's picture: a big picture's bands of rows (``PictureRows``) change a
+copy of it, and bands left out (unchanged) are taken from it.
 """
 
 import weakref
 
-from .commands import (Close, Inspect, IsOpen, PictureRows, Show, Update, image_from_pixels,
-                       pixel_count)
+from .commands import (Close, IncomingPicture, Inspect, IsOpen, PictureRows, Show, Update,
+                       image_from_pixels, incomplete, pixel_count)
 
-_open_windows = weakref.WeakKeyDictionary()
-_incoming_rows = weakref.WeakKeyDictionary()
+# For each session: each open window's picture, and the pictures arriving
+# in bands.
+_shown = weakref.WeakKeyDictionary()
+_incoming = weakref.WeakKeyDictionary()
 
 
 def _windows(session):
-    return _open_windows.setdefault(session, set())
+    return _shown.setdefault(session, {})
 
 
 def answer_picture_rows(session, window, width, height, top, pixels):
-    """Keep a band of rows of a big picture for the command that follows."""
-    bands = _incoming_rows.setdefault(session, {})
-    if top == 0:
-        bands[window] = []
-    bands.setdefault(window, []).extend(pixels)
+    """Take a band of rows of a big picture for the command that follows."""
+    arriving = _incoming.setdefault(session, {})
+    incoming = arriving.get(window)
+    if incoming is None or incoming.image.size != (width, height):
+        last = _windows(session).get(window)
+        # A copy: what was recorded stays as it was shown.
+        incoming = arriving[window] = IncomingPicture(
+            width, height, last.copy() if last is not None else None)
+    incoming.take_rows(pixels, top)
 
 
 def _record(function, session, window, title, width, height, pixels, **_others):
     if pixel_count(pixels) == 0:
-        pixels = _incoming_rows.get(session, {}).pop(window, pixels)
-    picture = image_from_pixels(width, height, pixels)
+        incoming = _incoming.get(session, {}).pop(window, None)
+        last = _windows(session).get(window)
+        if incoming is not None:
+            picture = incoming.picture(window)
+        elif last is not None and last.size == (width, height):
+            picture = last  # nothing changed
+        else:
+            raise incomplete(window, width, height)
+    else:
+        picture = image_from_pixels(width, height, pixels)
     session.record(function, command=function.capitalize(), picture=picture, text=title,
                    arguments={"window": window, "title": title,
                               "width": width, "height": height})
     existed = window in _windows(session)
-    _windows(session).add(window)
+    _windows(session)[window] = picture
     return {"existed": existed}
 
 
@@ -59,7 +74,7 @@ def answer_update(session, **arguments):
 def answer_close(session, window):
     """Record a ``media.close`` or ``close_inspect``; the window is no longer open."""
     existed = window in _windows(session)
-    _windows(session).discard(window)
+    _windows(session).pop(window, None)
     session.record("close", command="Close", arguments={"window": window})
     return {"existed": existed}
 

@@ -183,6 +183,39 @@ def test_an_update_of_a_big_picture_sends_it_without_copying_it(gui_client, gui_
     assert photo.get_width() == 100
 
 
+def test_after_the_window_is_closed_by_hand_an_update_shows_all_of_the_photo(
+        gui_client, gui_screen, close_by_hand):
+    photo = coded_photo("photo closed")
+    media.show(photo)
+    step = fitted_step(gui_screen)
+    title = f"photo closed ({round(100 / step)}%)"
+    [window] = gui_screen.wait_for_windows(title, 1)
+    close_by_hand(window)
+    gui_screen.wait_for_windows(title, 0)
+    # One band changes; the window that update opens again needs them all.
+    media.add_rect_filled(photo, 0, 0, 500, 40, media.green)
+    media.update(photo)
+    [window] = gui_screen.wait_for_windows(title, 1)
+    expected = every_nth_pixel(photo, step)
+    seen(gui_screen, window, lambda shot: find_in(shot, expected), "all of the photo again")
+
+
+def test_a_new_gui_process_gets_all_of_the_photo(gui_cleanup, gui_screen):
+    from pygraphics_core import client
+
+    photo = coded_photo("photo, new process")
+    media.show(photo)
+    step = fitted_step(gui_screen)
+    title = f"photo, new process ({round(100 / step)}%)"
+    gui_screen.wait_for_windows(title, 1)
+    client.stop_gui_process()
+    gui_screen.wait_for_windows(title, 0)
+    media.update(photo)  # nothing changed, but this GUI process has never seen it
+    [window] = gui_screen.wait_for_windows(title, 1)
+    seen(gui_screen, window, lambda shot: find_in(shot, every_nth_pixel(photo, step)),
+         "the photo in the new GUI process")
+
+
 # --- the same windows, built in this process (real Tk, real mouse) -------------
 
 
@@ -233,8 +266,10 @@ class LoopbackConnection:
 
         self.dispatcher = dispatcher
         self.connection = Connection()
+        self.commands = []
 
     def callRemote(self, command, **arguments):
+        self.commands.append(command.commandName)
         tag, parts = self.connection.send_command_parts(command, arguments)
         data = b"".join(parts)
         del parts
@@ -259,7 +294,8 @@ def test_the_gui_side_unpacks_a_big_picture_band_by_band(tk_root, screen):
     backend = ShowBackend()
     dispatcher = amp.Dispatcher()
     backend.register_against(dispatcher)
-    previous = client.use_connection(LoopbackConnection(dispatcher))
+    loopback = LoopbackConnection(dispatcher)
+    previous = client.use_connection(loopback)
     try:
         photo = coded_photo("bands")
         media.show(photo)
@@ -272,11 +308,20 @@ def test_the_gui_side_unpacks_a_big_picture_band_by_band(tk_root, screen):
             _, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
+        # The window keeps its picture, and its new pixels came a band of
+        # about 1 MB at a time: neither side held all 36 MB of them at once.
+        assert window.view.image is shown
+        assert shown.tobytes() == photo.get_image().tobytes()
+        assert peak < 5_000_000
+        # Then only the bands that change travel: here the one of row 1500.
+        loopback.commands.clear()
+        media.set_color(media.get_pixel(photo, 2000, 1500), media.blue)
+        media.update(photo)
+        assert loopback.commands == ["PictureRows", "Update"]
+        assert shown.getpixel((2000, 1500)) == (0, 0, 255)
+        loopback.commands.clear()
+        media.update(photo)
+        assert loopback.commands == ["Update"]
     finally:
         client.use_connection(previous)
-    # The window keeps its picture, and its new pixels came a band of about
-    # 1 MB at a time: neither side ever held all 36 MB of them at once.
-    assert window.view.image is shown
-    assert shown.tobytes() == photo.get_image().tobytes()
-    assert peak < 5_000_000
     window.close()

@@ -6,8 +6,6 @@ Pixel (x, y) of the test pictures has the colour (x, y, blue), so a
 screenshot says exactly which pixel of the picture is where.
 """
 
-import ctypes
-import ctypes.util
 import itertools
 
 import pytest
@@ -71,47 +69,6 @@ def pixels_of_colour(image, colour):
     return ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()[0]
 
 
-class _ClientMessage(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong),
-                ("send_event", ctypes.c_int), ("display", ctypes.c_void_p),
-                ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
-                ("format", ctypes.c_int), ("data", ctypes.c_long * 5)]
-
-
-class _XEvent(ctypes.Union):
-    _fields_ = [("xclient", _ClientMessage), ("padding", ctypes.c_long * 24)]
-
-
-def close_by_hand(window, display):
-    """Do what a window manager's close button does: send WM_DELETE_WINDOW.
-
-    Xvfb runs no window manager, so the test sends the very message one
-    would, through Xlib (xdotool 3.2016 has no such command).
-    """
-    x11 = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11"))
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    x11.XInternAtom.restype = ctypes.c_ulong
-    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int,
-                               ctypes.c_long, ctypes.POINTER(_XEvent)]
-    x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    connection = x11.XOpenDisplay(display.encode())
-    assert connection, f"cannot open display {display}"
-    try:
-        event = _XEvent()
-        event.xclient.type = 33  # ClientMessage
-        event.xclient.window = int(window)
-        event.xclient.message_type = x11.XInternAtom(connection, b"WM_PROTOCOLS", 0)
-        event.xclient.format = 32
-        event.xclient.data[0] = x11.XInternAtom(connection, b"WM_DELETE_WINDOW", 0)
-        x11.XSendEvent(connection, int(window), 0, 0, ctypes.byref(event))
-        x11.XSync(connection, 0)
-    finally:
-        x11.XCloseDisplay(connection)
-
-
 def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen):
     picture, image = coordinate_picture(240, 160)
     media.show(picture)
@@ -171,12 +128,12 @@ def _utf8_title(gui_screen, window):
     return output.decode("utf-8").split("=", 1)[1].strip().strip('"')
 
 
-def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, gui_display):
+def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, close_by_hand):
     picture, _ = coordinate_picture(50, 40)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
     assert media.is_shown(picture)
-    close_by_hand(window, gui_display)
+    close_by_hand(window)
     gui_screen.wait_for_windows(picture.get_title(), 0)
     assert not media.is_shown(picture)
     media.set_color(media.get_pixel(picture, 0, 0), media.white)
