@@ -70,7 +70,8 @@ def _call_with_pixels(command, picture, windows, window, fields, **arguments):
     width, height = fields["width"], fields["height"]
     with picture.raw_view() as whole:
         if len(whole) <= BAND_BYTES:
-            _call_lending(whole, 0, len(whole), command, window=window, **fields, **arguments)
+            _call_lending(whole, 0, len(whole), command, width * 3,
+                          window=window, **fields, **arguments)
             return
         # Forgotten unless this call succeeds: what the window has is
         # unknown after a failure.
@@ -104,15 +105,22 @@ def _send_bands(whole, width, height, window, known):
             checksum = zlib.crc32(band)
         checksums.append(checksum)
         if known is None or known[number] != checksum:
-            _call_lending(whole, start, end, PictureRows,
+            _call_lending(whole, start, end, PictureRows, row_bytes,
                           window=window, width=width, height=height, top=top)
     return checksums
 
 
-def _call_lending(whole, start, end, command, **arguments):
-    """Call ``command`` with ``whole[start:end]`` as its pixels, in AMP-value pieces."""
-    pieces = [whole[piece_start:min(piece_start + amp.MAX_VALUE_LENGTH, end)]
-              for piece_start in range(start, end, amp.MAX_VALUE_LENGTH)]
+def _call_lending(whole, start, end, command, row_bytes, **arguments):
+    """Call ``command`` with ``whole[start:end]`` as its pixels, in AMP-value pieces.
+
+    A piece holds whole rows when a row fits in one: the GUI process then
+    unpacks each piece as it is, without gluing rows back together.
+    """
+    piece_size = max(1, amp.MAX_VALUE_LENGTH // row_bytes) * row_bytes
+    if piece_size > amp.MAX_VALUE_LENGTH:
+        piece_size = amp.MAX_VALUE_LENGTH
+    pieces = [whole[piece_start:min(piece_start + piece_size, end)]
+              for piece_start in range(start, end, piece_size)]
     try:
         callRemote(command, pixels=pieces, **arguments)
     except BaseException as error:
