@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("PYGRAPHICS_VENV", ROOT / ".venv"))
 
 # The main job: a tour of PyGraphics for a new user.
-DEMO = ["-m", "pygraphics_tour"]
+DEMO = ["-m", "pygraphics_tools.tour"]
 
 
 def venv_python():

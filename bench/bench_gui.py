@@ -3,10 +3,10 @@
 Three figures, each beside a baseline measured in the same run:
 
 1. ``import media`` in a fresh Python, against ``import PIL.Image``
-   (target: at most 1.3 times as long);
+   (target: at most 3 times as long);
 2. the first ``media.say()`` of a fresh program (which has imported
    ``media``) until its window is mapped on the screen, against a bare
-   child process that starts Tk and maps one window (target: at most 1.5
+   child process that starts Tk and maps one window (target: at most 2.5
    times);
 3. the round trip of a trivial command (Ping) through the Tk-driven GUI
    server, against the same command through the AMP layer served by a
@@ -16,19 +16,19 @@ Windows are seen being mapped by ``xev`` watching the X server (Linux and
 other X11 systems; x11-utils). Without $DISPLAY an Xvfb is started.
 
 All three run in a fresh virtual environment made for the run, where
-PyGraphics and the say plugin are installed as a student installs them
-(``pip install``, not editable: an editable install's import hooks cost
-every Python process ~12 ms at start-up, baseline included, which no
-student pays) and Pillow is copied from this environment. ``--keep`` keeps
-that environment and prints where it is.
+PyGraphics and every standard plugin (what ``pip install "pygraphics[all]"``
+gives) are installed from wheels built for the run, as a student installs
+them (not editable: an editable install's import hooks cost every Python
+process ~12 ms at start-up, baseline included, which no student pays);
+Pillow and pluggy are copied from this environment. ``--keep`` keeps that
+environment and prints where it is.
 
-What figure 2 pays for beyond the baseline's Python + Tk start (measured
-with timestamps in both processes, 2026-11-26): in the student's process,
-~2 ms before the GUI process is spawned; in the GUI process, ~4 ms of
-imports before Tk (the socket for the handshake), and after Tk and its
-report ~4 ms importing the AMP layer and the server, ~4 ms loading the
-default font, ~2.5 ms for the Hello (the registry, the say plugin and its
-backend), ~4 ms building the say window, and ~2 ms until it is mapped.
+Figure 2 pays, beyond the baseline's Python + Tk start, for what both
+processes do with the plugins: the student's process has loaded them at
+``import media`` (figure 1), and the GUI process loads them all (pluggy,
+importlib.metadata, every plugin module and its commands) while the
+student's process connects, then makes every backend (importing their
+windows) when the Hello arrives, before it builds the say window.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ MAP_TIMEOUT = 20.0
 
 
 class StudentInstall:
-    """A fresh virtual environment with PyGraphics and the say plugin pip-installed."""
+    """A fresh virtual environment with PyGraphics and its standard plugins, from wheels."""
 
     def __init__(self, keep: bool = False):
         import tempfile
@@ -69,25 +69,32 @@ class StudentInstall:
         site_packages = Path(subprocess.run(
             [self.python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
             check=True, capture_output=True, text=True).stdout.strip())
-        # Built and installed as pip installs them for a student (bytecode
-        # compiled); no dependencies fetched: Pillow is copied from here.
-        sources = [ROOT, ROOT / "plugins" / "pygraphics-say"]
+        # Wheels built and installed as pip installs them for a student
+        # (bytecode compiled); no dependencies fetched: Pillow and pluggy
+        # are copied from here.
+        sources = [ROOT, *sorted(path.parent for path in (ROOT / "plugins").glob("*/setup.cfg"))]
         new_build_folders = [source / "build" for source in sources
                              if not (source / "build").exists()]
+        wheels = self.folder / "wheels"
+        pip = [sys.executable, "-m", "pip", "--quiet", "--disable-pip-version-check"]
         try:
-            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                            "--disable-pip-version-check", "--target", str(site_packages),
-                            *map(str, sources)],
-                           check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
+            subprocess.run([*pip, "wheel", "--no-deps", "--wheel-dir", str(wheels),
+                            *map(str, sources)], check=True)
         finally:
             for folder in new_build_folders:  # setuptools builds inside the source
                 shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([*pip, "install", "--no-deps", "--no-index", "--target",
+                        str(site_packages), *map(str, sorted(wheels.glob("*.whl")))],
+                       check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
         import PIL
+        import pluggy
 
-        pillow = Path(PIL.__file__).parent
-        for item in pillow.parent.iterdir():
-            if item == pillow or item.name.lower().startswith(("pillow.libs", "pillow-")):
-                shutil.copytree(item, site_packages / item.name)
+        for package, distribution in [(PIL, "pillow"), (pluggy, "pluggy")]:
+            folder = Path(package.__file__).parent
+            for item in folder.parent.iterdir():
+                if item == folder or item.name.lower().startswith(
+                        (f"{distribution}.libs", f"{distribution}-")):
+                    shutil.copytree(item, site_packages / item.name)
 
     def close(self) -> None:
         if self.keep:
@@ -276,7 +283,8 @@ def bench_round_trip() -> tuple[float, float]:
 
 
 def main() -> int:
-    print("(making a virtual environment with PyGraphics and the say plugin pip-installed...)")
+    print("(making a virtual environment with PyGraphics and its standard plugins, "
+          "installed from wheels...)")
     install = StudentInstall(keep="--keep" in sys.argv[1:])
     xvfb = None
     if not os.environ.get("DISPLAY") and sys.platform not in ("win32", "darwin"):
@@ -284,7 +292,7 @@ def main() -> int:
 
         xvfb, os.environ["DISPLAY"] = start_xvfb()
     try:
-        rows = [("import media  vs  import PIL.Image", *bench_import(install.python), 1.3)]
+        rows = [("import media  vs  import PIL.Image", *bench_import(install.python), 3.0)]
         if shutil.which("xev") is None:
             print("(skipping the first-say figure: it watches the X server with xev, from "
                   "x11-utils, which is not installed here)")
@@ -292,7 +300,7 @@ def main() -> int:
             watcher = MapWatcher()
             try:
                 rows.append(("first media.say() until mapped  vs  bare Tk child mapping a "
-                             "window", *bench_first_say(watcher, install.python), 1.5))
+                             "window", *bench_first_say(watcher, install.python), 2.5))
             finally:
                 watcher.close()
         rows.append(("Ping round trip through the Tk server  vs  selectors loop",

@@ -43,17 +43,16 @@ if TYPE_CHECKING:
 class GUIProcessConnection:
     """A GUI process started by this process, and the AMP connection to it."""
 
-    def __init__(self, first_command: type | None = None):
+    def __init__(self):
         from pygraphics_core import gui_process
 
         pending = gui_process.start_launch()
         try:
             # While the GUI process starts, load what talking to it needs.
-            from pygraphics_core import amp, plugins
+            from pygraphics_core import amp
             from pygraphics_core.core_commands import Hello, Output
 
             Proxy = amp.Proxy
-            found = plugins.registry().found()
         except BaseException:
             pending.cancel()
             raise
@@ -64,10 +63,7 @@ class GUIProcessConnection:
             sock = gui_process.connect_loopback(port, timeout=gui_process.HELLO_TIMEOUT)
             self._proxy = Proxy.from_socket(sock, timeout=gui_process.HELLO_TIMEOUT)
             self._proxy.register(Output, _write_output)
-            hello = {"secret": secret, "plugins": found}
-            if first_command is not None:
-                hello["first_command"] = f"{first_command.__module__}:{first_command.__qualname__}"
-            self._proxy.callRemote(Hello, **hello)
+            self._proxy.callRemote(Hello, secret=secret)
             # From now on a call may wait as long as the student takes to
             # answer a dialog; the GUI process ending still wakes it up.
             self._proxy.timeout = None
@@ -173,7 +169,7 @@ def _headless_requested() -> bool:
     return os.environ.get("PYGRAPHICS_HEADLESS", "") not in ("", "0")
 
 
-def _new_connection(first_command: type | None = None) -> Connection:
+def _new_connection() -> Connection:
     if _headless_requested():
         try:
             from pygraphics_core import headless
@@ -183,22 +179,18 @@ def _new_connection(first_command: type | None = None) -> Connection:
                 f"(pygraphics_core.headless could not be imported: {error}). Unset "
                 "PYGRAPHICS_HEADLESS to use windows, or update PyGraphics.") from error
         return headless.HeadlessConnection()
-    return GUIProcessConnection(first_command=first_command)
+    return GUIProcessConnection()
 
 
-def connection(first_command: type | None = None) -> Connection:
-    """Return the connection in use, starting the GUI process if there is none.
-
-    ``first_command``: the command that a new GUI process will be sent
-    first (it gets ready for that one before the others).
-    """
+def connection() -> Connection:
+    """Return the connection in use, starting the GUI process if there is none."""
     global _connection, _owner_pid
     if _connection is not None and _owner_pid != os.getpid():
         # We are a fork of the process that made the connection (e.g.
         # multiprocessing): its socket is not ours to use.
         _connection = None
     if _connection is None:
-        _connection = _new_connection(first_command)
+        _connection = _new_connection()
         _owner_pid = os.getpid()
         _register_finish()
     return _connection
@@ -244,9 +236,12 @@ def callRemote(command: type, **kwargs: Any) -> dict:
     process has stopped since the last call (it crashed or was killed), this
     call raises :class:`GUIProcessEndedError` and the next call starts a
     new one. Errors the command declares arrive as their own exception
-    type; others as :class:`pygraphics_core.amp.AMPError`.
+    type; others as :class:`pygraphics_core.amp.AMPError`. A command that
+    two plugins both define is sent nowhere: it raises
+    :class:`pygraphics_core.plugins.PluginClashError`, naming them.
     """
-    current = connection(command)
+    _refuse_a_disputed_command(command)
+    current = connection()
     try:
         return current.callRemote(command, **kwargs)
     except GUIProcessEndedError:
@@ -254,6 +249,16 @@ def callRemote(command: type, **kwargs: Any) -> dict:
         if _connection is current:
             _connection = None
         raise
+
+
+def _refuse_a_disputed_command(command: type) -> None:
+    from pygraphics_core import plugins
+
+    name = getattr(command, "commandName", None)
+    clash = plugins.registry().command_clash(name) if isinstance(name, str) else None
+    if clash is not None:
+        raise plugins.PluginClashError(
+            f"PyGraphics cannot send the command '{name}': {clash}") from None
 
 
 def _finish_at_exit() -> None:

@@ -24,21 +24,12 @@ class WrongSecret(Exception):
 class Hello(amp.Command):
     """Prove that this connection comes from the process that started the GUI process.
 
-    ``plugins`` lists the plugins the student's process found
-    (:meth:`pygraphics_core.plugins.PluginRegistry.found`): the GUI process
-    loads the same ones, without searching again. ``first_command`` names
-    the command the student's process sends next (``module:ClassName``):
-    the GUI process makes that one ready first, and the other plugins'
-    commands once it has answered it, so the first window opens sooner.
+    ``secret`` is the one the GUI process was started with. Once it is
+    accepted, the GUI process registers every plugin's backends and
+    answers commands on this connection, and on no other.
     """
 
-    arguments = [
-        ("secret", amp.String()),
-        ("plugins", amp.AmpList([("distribution", amp.Unicode()), ("version", amp.Unicode()),
-                                 ("name", amp.Unicode()), ("module", amp.Unicode())],
-                                optional=True)),
-        ("first_command", amp.Unicode(optional=True)),
-    ]
+    arguments = [("secret", amp.String())]
     response = []
     errors = {WrongSecret: "WRONG_SECRET"}
 

@@ -372,11 +372,11 @@ def _session_from_environment() -> HeadlessSession:
 
 
 def _plugin_headless_responders() -> dict[str, tuple[Callable, str]]:
-    """{command name: (responder, plugin label)} from every plugin's hook."""
-    from pygraphics_core.plugins import registry
+    """{command name: (responder, plugin label)} from every plugin's hook (one rule for clashes)."""
+    from pygraphics_core.plugins import NameClaims, registry
 
     plugins = registry()
-    found: dict[str, tuple[Callable, str]] = {}
+    claims = NameClaims("headless responder for the command")
     for plugin, answer in plugins.dict_answers("pygraphics_headless_responders",
                                                "command -> function"):
         for command, responder in answer.items():
@@ -386,13 +386,22 @@ def _plugin_headless_responders() -> dict[str, tuple[Callable, str]]:
                                        f"responder {responder!r} for {command!r}: give an AMP "
                                        f"command class and a function")
                 continue
-            if name in found:
-                plugins.report(plugin, f"The PyGraphics plugin {plugin.label} and "
-                                       f"{found[name][1]} both give a headless responder for "
-                                       f"the command '{name}'; {found[name][1]} keeps it.")
-                continue
-            found[name] = (responder, plugin.label)
+            claims.add(plugin, name, responder)
+    granted, refused = claims.settle(plugins)
+    found = {name: (responder, plugin.label) for name, (plugin, responder) in granted.items()}
+    for name, why in refused.items():
+        found[name] = (_refusal(why), "no plugin")
     return found
+
+
+def _refusal(why: str) -> Callable:
+    """A headless responder for a command that several plugins answer: it says so."""
+    def refuse(session: HeadlessSession, **arguments: Any) -> dict:
+        from pygraphics_core.plugins import PluginClashError
+
+        raise PluginClashError(why)
+
+    return refuse
 
 
 def _origin(command: type) -> str:

@@ -33,53 +33,52 @@ Keep the plugin module, and the module of the functions it adds to
 program. Import heavy things (Tk above all) inside the hook functions and
 in the GUI process's modules.
 
-These are pluggy hook specifications. :data:`hookspec` and
-:data:`hookimpl` mark functions exactly as pluggy's ``HookspecMarker`` and
-``HookimplMarker`` do, so a pluggy ``PluginManager`` reads this module and
-every plugin as they are (``pygraphics plugins`` checks each plugin that
-way), and a plugin may use ``pluggy.HookimplMarker("pygraphics")`` instead
-of :data:`hookimpl`. PyGraphics calls the hooks itself
-(:mod:`pygraphics_core.plugins`), with the same checks, so that neither a
-student's program nor the GUI process waits for pluggy to import: that
-takes longer than all of ``import media``.
+These are pluggy's hook specifications: :data:`hookspec` and
+:data:`hookimpl` are ``pluggy.HookspecMarker("pygraphics")`` and
+``pluggy.HookimplMarker("pygraphics")``, so a plugin may just as well write
+``hookimpl = pluggy.HookimplMarker("pygraphics")`` itself. Each process
+has one ``pluggy.PluginManager`` (see :mod:`pygraphics_core.plugins`),
+which loads every entry point of the group ``pygraphics`` and calls the
+hooks. Every hook takes no arguments; PyGraphics asks each plugin on its
+own (through ``PluginManager.subset_hook_caller``), so that one plugin's
+mistake is reported with its name and never costs the others their
+answers.
+
+.. _clash-rule:
+
+Who gets a name
+---------------
+
+Plugins give names: ``media`` functions, AMP command names, the commands
+their backends and headless responders answer. One rule settles every
+name, the same in the student's process, the GUI process and
+``pygraphics plugins``, whatever order plugins were installed, loaded or
+called in:
+
+* a name of PyGraphics itself (a function or colour of ``media``, such as
+  ``crop`` or ``red``; the commands ``Hello``, ``Ping``, ``Goodbye`` and
+  ``Output``) stays PyGraphics's own: a plugin that gives it is reported,
+  and its claim is ignored;
+* a name that two or more plugins give belongs to **none** of them: each
+  is reported, naming the others, and using the name (``media.show()``,
+  sending the command) raises :class:`pygraphics_core.plugins.PluginClashError`
+  with the same explanation. Uninstall one of the plugins, or rename.
+
+``pygraphics plugins`` lists every such problem and exits with status 1.
 """
+
+import pluggy
 
 #: The name that ties hook specifications and implementations together (as
 #: pluggy's project name); it is also the entry-point group plugins declare.
 PROJECT_NAME = "pygraphics"
 
-
-class _Marker:
-    """A decorator that marks functions with options, as pluggy's markers do."""
-
-    def __init__(self, kind: str, defaults: dict):
-        self.kind = kind
-        self.attribute = f"{PROJECT_NAME}_{kind}"
-        self._defaults = defaults
-
-    def __repr__(self):
-        return f"<{PROJECT_NAME} hook{self.kind} marker>"
-
-    def __call__(self, function=None, **options):
-        unknown = sorted(set(options) - set(self._defaults))
-        if unknown:
-            raise TypeError(f"hook{self.kind}() got unknown options {unknown}; it takes "
-                            f"{sorted(self._defaults)}")
-
-        def mark(function):
-            setattr(function, self.attribute, {**self._defaults, **options})
-            return function
-
-        return mark if function is None else mark(function)
-
-
-#: Marks the hook specifications below.
-hookspec = _Marker("spec", {"firstresult": False, "historic": False, "warn_on_impl": None,
-                            "warn_on_impl_args": None})
+#: Marks the hook specifications below (``pluggy.HookspecMarker("pygraphics")``).
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 
 #: Marks a plugin's implementation of a hook: ``@hookimpl def pygraphics_commands(): ...``
-hookimpl = _Marker("impl", {"wrapper": False, "hookwrapper": False, "optionalhook": False,
-                            "tryfirst": False, "trylast": False, "specname": None})
+#: (``pluggy.HookimplMarker("pygraphics")``).
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
 @hookspec
@@ -91,7 +90,8 @@ def pygraphics_commands():
     send them, and ``pygraphics call <Command> ...`` to find a command by
     its name. Each command name (``Command.commandName``, by default the
     class name) must belong to one plugin only: when two plugins claim
-    the same name, both are reported and neither gets the name.
+    the same name, both are reported and neither gets the name (see
+    :ref:`clash-rule`).
 
     Called in the student's process and in the GUI process; must not
     import Tk.
@@ -103,11 +103,14 @@ def pygraphics_backends():
     """Return the backend classes that answer this plugin's commands.
 
     Return a list of :class:`pygraphics_gui.ProtocolBackend` subclasses.
-    The GUI process calls this hook once, when the student's process
-    connects, makes one instance of each class (with no arguments) and
-    registers its responders with the connection. A backend whose
-    registration fails is reported with the plugin's name; the other
-    plugins keep working.
+    When the student's process connects, the GUI process calls this hook
+    in every plugin, makes one instance of each class (with no arguments)
+    and registers all their responders with the connection, before it
+    answers the first command. A backend whose hook, constructor or
+    registration fails (with any exception, ``SystemExit`` included) is
+    reported with the plugin's name; the other plugins keep working. Each
+    command is answered by one backend: when backends of two plugins
+    answer the same command, neither does (see :ref:`clash-rule`).
 
     Called in the GUI process only: import ``tkinter`` and
     ``pygraphics_gui`` inside this function, never at the top of the
@@ -127,8 +130,9 @@ def pygraphics_media_functions():
     Called in the student's process, by ``import media``, which puts the
     functions into ``media``: the module that defines them is imported
     with it, so keep that module light (no Tk, no large libraries at its
-    top). A name that ``media`` already has (``get_pixel``...) stays
-    ``media``'s own, and the clash is reported.
+    top). A name that ``media`` already has (``get_pixel``, ``crop``,
+    ``red``...) stays ``media``'s own, and the clash is reported; so is a
+    name that two plugins give (see :ref:`clash-rule`).
     """
 
 
@@ -151,9 +155,11 @@ def pygraphics_headless_responders():
       would have been shown (a copy of the picture is kept): use it for a
       window.
 
-    A command with no headless responder is recorded with its arguments
-    and answered with an empty response when its ``response`` is empty;
-    one that needs an answer fails with an error naming the command.
+    Two plugins answering the same command: neither does (see
+    :ref:`clash-rule`). A command with no headless responder is recorded
+    with its arguments and answered with an empty response when its
+    ``response`` is empty; one that needs an answer fails with an error
+    naming the command.
 
     Called in the student's process; must not import Tk.
     """
@@ -161,4 +167,4 @@ def pygraphics_headless_responders():
 
 #: The names of the hooks above, in the order they are documented.
 HOOK_NAMES = tuple(name for name, value in list(globals().items())
-                   if hasattr(value, hookspec.attribute))
+                   if hasattr(value, f"{PROJECT_NAME}_spec"))

@@ -2,32 +2,33 @@
 
 Plugins are distributions that declare an entry point in the group
 ``pygraphics`` (see :mod:`pygraphics_core.hookspecs` for the hooks they
-implement). They are loaded once per process, when something first needs
-them: ``import media`` in the student's process (which binds the functions
-plugins add to it, see :func:`add_media_functions`), the first connection
-in the GUI process, ``pygraphics plugins`` on the command line.
+implement). Each process has one :class:`PluginRegistry`, made when
+something first needs it (:func:`registry`): ``import media`` in the
+student's process, the GUI process as it starts, ``pygraphics plugins`` on
+the command line. The registry holds a ``pluggy.PluginManager`` with the
+hook specifications, loads every entry point of the group through
+``importlib.metadata``, registers each plugin with the manager, and calls
+the hooks through it.
 
-A broken plugin never breaks the others. Each problem (a plugin that fails
-to import, a hook that raises, two plugins that claim one name) becomes a
-:class:`PluginProblem` naming the plugin and the cause; it is shown once as
-a :class:`PluginWarning` and kept in :attr:`PluginRegistry.problems` for
-``pygraphics plugins`` to list.
-
-The hooks are pluggy's (see :mod:`pygraphics_core.hookspecs`), and this
-module calls them itself: every hook of PyGraphics takes no arguments and
-each plugin's answer is kept apart, so what a pluggy PluginManager would add
-is its checks, which :func:`hook_implementations` makes too (an unknown hook
-name, a hook that wants arguments, a wrapper), and its import time, which
-would come before the first window. ``pygraphics plugins`` still checks each
-plugin with a real pluggy PluginManager (:func:`check_with_pluggy`).
+What PyGraphics adds to pluggy is isolation and reports that name the
+plugin. Each plugin is loaded, registered and asked in its own guard: one
+that fails to import, that pluggy refuses, whose hook raises (any
+exception, ``SystemExit`` included; ``KeyboardInterrupt`` still stops the
+program), or that claims a name another plugin claims, becomes a
+:class:`PluginProblem` naming it and the cause. It is shown once as a
+:class:`PluginWarning` and kept in :attr:`PluginRegistry.problems` for
+``pygraphics plugins`` to list; the other plugins keep working.
 """
 
 from __future__ import annotations
 
 import warnings
-# typing and importlib.metadata are imported when needed, if at all, not
-# with this module: import media imports it, and must stay fast (the
-# annotations are never evaluated at run time).
+
+import pluggy
+
+from pygraphics_core import hookspecs
+
+# typing is for type checkers only: import media imports this module.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
@@ -37,15 +38,15 @@ if TYPE_CHECKING:
 #: so that a student who calls one without its plugin is told what to install.
 STANDARD_FUNCTIONS = {
     **dict.fromkeys(["show", "inspect", "update", "close", "close_inspect", "is_shown"],
-                  "pygraphics-show"),
+                    "pygraphics-show"),
     "say": "pygraphics-say",
     **dict.fromkeys(
         ["choose_file", "choose_save_filename", "choose_folder", "choose_color"],
         "pygraphics-pickers",
     ),
     **dict.fromkeys(
-        ["ask", "ask_number", "ask_integer", "ask_yes_no", "ask_choice", "ask_choices", "ask_password",
-         "show_information", "show_warning", "show_error"],
+        ["ask", "ask_number", "ask_integer", "ask_yes_no", "ask_choice", "ask_choices",
+         "ask_password", "show_information", "show_warning", "show_error"],
         "pygraphics-ask",
     ),
     **dict.fromkeys(
@@ -59,14 +60,22 @@ class PluginWarning(UserWarning):
     """A plugin could not be loaded or used; the other plugins still work."""
 
 
+class PluginClashError(RuntimeError):
+    """A name was used that two plugins both give, so that neither gets it.
+
+    See :ref:`clash-rule`: the message names the plugins and what to do.
+    """
+
+
 class Plugin:
     """One installed plugin: an entry point of the group ``pygraphics``.
 
-    ``name`` is the entry point's name (``say``), ``module_name`` the module
-    it names (``pygraphics_say.plugin``), ``distribution`` and ``version``
+    ``name`` is the entry point's name (``say``), ``module_name`` what it
+    names (``pygraphics_say.plugin``), ``distribution`` and ``version``
     those of the distribution that declares it (``pygraphics-say``).
-    ``module`` is the imported module (None until loaded, or if it could not
-    be); ``failure`` says why it could not be loaded (None if it loaded).
+    ``module`` is the loaded plugin object, registered with pluggy (None
+    if it could not be); ``failure`` says why it could not be (None if it
+    loaded).
     """
 
     def __init__(self, name: str, module_name: str, distribution: str, version: str):
@@ -74,11 +83,16 @@ class Plugin:
         self.module_name = module_name
         self.distribution = distribution
         self.version = version
-        self.module: ModuleType | None = None
+        self.module: Any = None
         self.failure: str | None = None
 
     def __repr__(self) -> str:
         return f"<Plugin {self.distribution} {self.version}: {self.name} = {self.module_name}>"
+
+    @property
+    def key(self) -> str:
+        """The name the plugin is registered under with pluggy: ``pygraphics-say:say``."""
+        return f"{self.distribution}:{self.name}"
 
     @property
     def label(self) -> str:
@@ -87,13 +101,15 @@ class Plugin:
 
 
 class PluginProblem:
-    """Something that went wrong with one plugin, in words for its author.
+    """Something that went wrong with one plugin (or between plugins), in words for its author.
 
-    ``distribution`` is the plugin at fault; ``message`` names it and the cause.
+    ``distribution`` is the plugin at fault; ``others`` the other plugins
+    involved (in a clash); ``message`` names them all and the cause.
     """
 
-    def __init__(self, distribution: str, message: str):
+    def __init__(self, distribution: str, message: str, others: Iterable[str] = ()):
         self.distribution = distribution
+        self.others = tuple(others)
         self.message = message
 
     def __repr__(self) -> str:
@@ -103,358 +119,165 @@ class PluginProblem:
         return self.message
 
 
-def _load_object(reference: str) -> Any:
-    """Import what an entry point names: ``package.module`` or ``package.module:object.attr``.
-
-    The same rule as ``importlib.metadata.EntryPoint.load``, without
-    importing importlib.metadata (slow to import, and only the search needs it).
-    """
-    import importlib
-
-    module_name, _, attributes = reference.partition(":")
-    loaded = importlib.import_module(module_name.strip())
-    for attribute in filter(None, attributes.strip().split(".")):
-        loaded = getattr(loaded, attribute)
-    return loaded
-
-
-def hook_implementations(plugin_object: Any) -> tuple[dict[str, list[Callable]], list[str]]:
-    """Find a plugin's hook functions: those marked with ``@hookimpl``.
-
-    Returns the functions by hook name, and a list of what is wrong (each
-    a phrase that completes "The PyGraphics plugin ... has a hook
-    PyGraphics cannot use: "): a marked function that names no hook of
-    :mod:`pygraphics_core.hookspecs`, one that needs arguments, or a
-    wrapper. The same checks a pluggy PluginManager makes when it registers
-    the plugin; a plugin with any such problem is not used at all.
-    """
-    from types import ModuleType
-
-    from pygraphics_core.hookspecs import HOOK_NAMES, hookimpl
-
-    if isinstance(plugin_object, ModuleType):  # a module: its own names only
-        candidates = list(vars(plugin_object).items())
-    else:
-        candidates = []
-        for attribute in dir(plugin_object):
-            try:
-                candidates.append((attribute, getattr(plugin_object, attribute)))
-            except Exception:
-                continue  # a property that fails is no hook
-    found: dict[str, list[Callable]] = {}
-    problems = []
-    for attribute, value in candidates:
-        try:
-            options = getattr(value, hookimpl.attribute, None)
-        except Exception:
-            continue
-        if not isinstance(options, dict) or not callable(value):
-            continue  # not marked (or a stray attribute of that name)
-        hook_name = options.get("specname") or attribute
-        if hook_name not in HOOK_NAMES:
-            if not options.get("optionalhook"):
-                problems.append(f"{attribute}() is marked @hookimpl, but PyGraphics has no "
-                                f"hook named {hook_name!r} (its hooks are "
-                                f"{', '.join(HOOK_NAMES)})")
-            continue
-        if options.get("wrapper") or options.get("hookwrapper"):
-            problems.append(f"{attribute}() is marked as a wrapper; the hooks of PyGraphics "
-                            f"are plain functions")
-            continue
-        needed = _required_parameters(value)
-        if needed:
-            problems.append(f"{attribute}() needs the arguments {', '.join(needed)}, but "
-                            f"the hook {hook_name}() is called with none")
-            continue
-        found.setdefault(hook_name, []).append(value)
-    return found, problems
-
-
-def _required_parameters(function: Any) -> list[str]:
-    """The parameters ``function`` cannot be called without (read from its code object)."""
-    plain = getattr(function, "__func__", function)  # a bound method's function
-    code = getattr(plain, "__code__", None)
-    if code is None:
-        return []  # a builtin or a callable object: its call will tell
-    names = code.co_varnames
-    positional = names[:code.co_argcount]
-    needed = list(positional[:len(positional) - len(plain.__defaults__ or ())])
-    if plain is not function and needed:
-        needed = needed[1:]  # a bound method: its first argument is given
-    keyword_only = names[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
-    needed += [name for name in keyword_only if name not in (plain.__kwdefaults__ or {})]
-    return needed
-
-
-def check_with_pluggy(registry: PluginRegistry) -> list[PluginProblem]:
-    """Register every loaded plugin with a real pluggy PluginManager; return what pluggy refused.
-
-    For ``pygraphics plugins``: a course-staff check that each plugin is
-    what pluggy expects of an implementation of these hook
-    specifications. Problems are also reported through ``registry``.
-    """
-    import pluggy
-
-    from pygraphics_core import hookspecs
-
-    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
-    manager.add_hookspecs(hookspecs)
-    refused = []
-    for plugin in registry.plugins:
-        if plugin.module is None:
-            continue
-        try:
-            manager.register(plugin.module, name=f"{plugin.distribution}:{plugin.name}")
-            manager.check_pending()
-        except (pluggy.PluginValidationError, ValueError) as error:
-            if manager.is_registered(plugin.module):
-                manager.unregister(plugin.module)
-            message = f"The PyGraphics plugin {plugin.label} is refused by pluggy: {error}"
-            registry.report(plugin, message)
-            refused.append(registry.problems[-1])
-    return refused
-
-
 def describe_exception(error: BaseException) -> str:
     """Say what an exception was in one line: ``ModuleNotFoundError: No module named 'x'``."""
-    text = str(error)
+    if isinstance(error, SystemExit):
+        return f"SystemExit({error.code!r}) (it called exit())"
+    text = "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def _entry_points_from_importlib(search_path: list[str] | None,
-                                 group: str) -> list[tuple[str, str, str, str]]:
-    """Return ``(distribution, version, entry point name, value)`` for ``group``, in search order."""
+def _entry_points(search_path: Iterable[str] | None) -> list:
+    """The entry points of the group ``pygraphics``, one per distribution and name.
+
+    From every installed distribution, or only those in the folders of
+    ``search_path`` (as tests do).
+    """
     import importlib.metadata
 
+    group = hookspecs.PROJECT_NAME
     if search_path is None:
-        distributions = importlib.metadata.distributions()
-    else:
-        distributions = importlib.metadata.distributions(path=search_path)
+        return list(importlib.metadata.entry_points(group=group))
     found = []
-    for distribution in distributions:
-        ours = [entry_point for entry_point in distribution.entry_points
-                if entry_point.group == group]
-        if not ours:
-            continue  # reading a distribution's metadata is slow: only for plugins
-        metadata = distribution.metadata
-        for entry_point in ours:
-            found.append((metadata["Name"], metadata["Version"], entry_point.name,
-                          entry_point.value))
+    seen = set()
+    for distribution in importlib.metadata.distributions(path=list(search_path)):
+        # A distribution seen twice on the path is one plugin: the first
+        # one wins, as it would for an import (importlib.metadata's rule).
+        name = (distribution.metadata["Name"] or "").lower().replace("_", "-")
+        if name in seen:
+            continue
+        seen.add(name)
+        found.extend(distribution.entry_points.select(group=group))
     return found
-
-
-def _scan_entry_points(search_path: list[str] | None,
-                      group: str) -> list[tuple[str, str, str, str]] | None:
-    """Find the entry points of ``group`` the way importlib.metadata does, reading the files directly.
-
-    Returns ``(distribution, version, entry point name, value)`` tuples in
-    the order importlib.metadata.distributions() finds them, or None when
-    the search path holds something this plain reading does not handle
-    (a zip file, an .egg, a finder with its own distributions), for
-    :func:`_entry_points_from_importlib` to do it. Why: importing
-    importlib.metadata (it parses metadata with the email package) costs
-    the student's process tens of milliseconds on the first ``media.say``,
-    while the GUI process is starting on the same processors.
-    """
-    import os
-    import sys
-
-    if search_path is None:
-        search_path = sys.path
-        from importlib.machinery import PathFinder
-
-        if any(hasattr(finder, "find_distributions") and finder is not PathFinder
-               for finder in sys.meta_path):
-            return None  # someone else also provides distributions
-    found = []
-    for entry in search_path:
-        folder = entry or "."
-        try:
-            children = os.listdir(folder)
-        except NotADirectoryError:
-            return None  # a zip file on the path
-        except OSError:
-            continue  # a folder that does not exist (yet): nothing in it
-        for child in children:
-            lowered = child.lower()
-            if lowered.endswith(".egg"):
-                return None
-            if not lowered.endswith((".dist-info", ".egg-info")):
-                continue
-            info = os.path.join(folder, child)
-            try:
-                with open(os.path.join(info, "entry_points.txt"), encoding="utf-8") as file:
-                    text = file.read()
-            except (FileNotFoundError, NotADirectoryError):
-                continue  # no entry points (or an .egg-info file: none either)
-            except OSError:
-                return None
-            ours = _entry_points_in_group(text, group)
-            if not ours:
-                continue
-            headers = _read_metadata_headers(info)
-            if headers is None:
-                return None
-            for entry_name, value in ours:
-                found.append((headers.get("name"), headers.get("version"), entry_name, value))
-    return found
-
-
-def _entry_points_in_group(text: str, group: str) -> list[tuple[str, str]]:
-    # The format importlib.metadata reads: [group] sections of "name = value"
-    # lines; blank lines and lines starting with "#" are ignored.
-    section = None
-    pairs = []
-    for line in map(str.strip, text.splitlines()):
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line.strip("[]")
-            continue
-        if section == group and "=" in line:
-            name, value = map(str.strip, line.split("=", 1))
-            pairs.append((name, value))
-    return pairs
-
-
-def _read_metadata_headers(info: str) -> dict[str, str] | None:
-    """Return the first Name and Version headers of a distribution's metadata (lower-case keys)."""
-    import os
-
-    for file_name in ("METADATA", "PKG-INFO"):
-        try:
-            with open(os.path.join(info, file_name), encoding="utf-8") as file:
-                text = file.read()
-        except FileNotFoundError:
-            continue
-        except OSError:
-            return None
-        headers: dict[str, str] = {}
-        for line in text.splitlines():
-            if not line.strip():
-                break  # the headers end at the first blank line
-            key, colon, value = line.partition(":")
-            if colon and not line[0].isspace():
-                headers.setdefault(key.strip().lower(), value.strip())
-        return headers
-    return None
 
 
 class NameClaims:
-    """Who has claimed which name so far, so that a second claim can name the first."""
+    """Every plugin's claims on the names of one kind, settled by one rule.
 
-    def __init__(self, kind: str):
+    The rule (:ref:`clash-rule`): a name of PyGraphics itself stays its
+    own, and a name that two or more plugins give belongs to none of them.
+    What is settled depends on who claims what, never on the order of the
+    claims.
+    """
+
+    def __init__(self, kind: str, own_names: Iterable[str] = (), verb: str = "give"):
+        #: What the names are, for messages: "media function", "command"...
         self.kind = kind
-        self.owners: dict[str, Plugin | None] = {}
-        self.values: dict[str, Any] = {}
+        #: What a plugin does with such a name, for messages: "give", "answer".
+        self.verb = verb
+        self.own_names = frozenset(own_names)
+        self._claims: dict[str, list[tuple[Plugin, Any]]] = {}
+
+    def add(self, plugin: Plugin, name: str, value: Any) -> None:
+        """Record that ``plugin`` gives ``name`` the value ``value``."""
+        claims = self._claims.setdefault(name, [])
+        if not any(claimant is plugin and given is value for claimant, given in claims):
+            claims.append((plugin, value))
+
+    def settle(self, registry: PluginRegistry) -> tuple[dict[str, tuple[Plugin, Any]],
+                                                        dict[str, str]]:
+        """Apply the rule; report each clash through ``registry``.
+
+        Returns the names each plugin gets (``{name: (plugin, value)}``)
+        and, for each name that no plugin gets because several gave it,
+        the message that explains it (``{name: message}``).
+        """
+        granted: dict[str, tuple[Plugin, Any]] = {}
+        refused: dict[str, str] = {}
+        for name in sorted(self._claims):
+            claims = sorted(self._claims[name], key=lambda claim: claim[0].key)
+            claimants = list({plugin.key: plugin for plugin, _ in claims}.values())
+            the = f"the {self.kind} '{name}'"
+            if name in self.own_names:
+                for plugin in claimants:
+                    registry.report(plugin, f"The PyGraphics plugin {plugin.label} "
+                                            f"{self.verb}s {the}, but '{name}' is PyGraphics's "
+                                            f"own, and stays so. Give the plugin's "
+                                            f"{self.kind} another name.")
+                continue
+            values = list({id(value): value for _, value in claims}.values())
+            if len(values) == 1:
+                granted[name] = claims[0]
+                continue
+            if len(claimants) == 1:
+                why = (f"The PyGraphics plugin {claimants[0].label} {self.verb}s {the} "
+                       f"{len(values)} times over, so none of them is used. Keep one.")
+            else:
+                names = " and ".join(plugin.label for plugin in claimants)
+                why = (f"The PyGraphics plugins {names} all {self.verb} {the}, so none of "
+                       f"them does. Uninstall all but one of these plugins.")
+            registry.report(claimants[0], why, others=claimants[1:])
+            refused[name] = why
+        return granted, refused
 
 
 class PluginRegistry:
     """The plugins of one process: found, loaded once, and asked for hooks.
 
-    ``PluginRegistry()`` looks at every installed distribution; pass
-    ``search_path`` (a list of folders) to look only there, as tests do, or
-    ``found`` (what :meth:`found` returned in another process) to skip the
-    search: the GUI process gets its list from the student's process, so
-    both use the same plugins, and it need not read every distribution's
-    metadata itself.
+    ``PluginRegistry()`` loads every plugin installed; pass ``search_path``
+    (a list of folders) to look only there, as tests do. Loading happens
+    here, at once: each entry point is loaded and registered with
+    :attr:`manager` in order of distribution name, so that the result does
+    not depend on the order the plugins were installed in.
     """
 
-    def __init__(self, search_path: Iterable[str] | None = None,
-                 found: list[dict[str, str]] | None = None):
-        self._search_path = list(search_path) if search_path is not None else None
-        self._found: list[dict[str, str]] | None = found
-        self._plugins: list[Plugin] | None = None
-        self._tried: set[int] = set()  # id() of each plugin whose loading was tried
+    def __init__(self, search_path: Iterable[str] | None = None):
+        #: This process's ``pluggy.PluginManager`` (project ``pygraphics``).
+        self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+        self.manager.add_hookspecs(hookspecs)
+        #: Every problem found so far, in the order found.
         self.problems: list[PluginProblem] = []
-        self._hooks: dict[int, dict[str, list[Callable]]] = {}  # id(plugin) -> its hooks
-        self._commands: dict[str, Any] | None = None
-        self._command_owners: dict[str, Plugin | None] = {}
-        self._media_functions: dict[str, Callable] | None = None
-        self._function_owners: dict[str, Plugin | None] = {}
+        self._commands: tuple[dict[str, tuple[Plugin, Any]], dict[str, str]] | None = None
+        self._media_functions: tuple[dict[str, tuple[Plugin, Any]],
+                                     dict[str, str]] | None = None
+        #: Every installed plugin, in the order of their distributions'
+        #: names: loaded, or with the reason it could not be.
+        self.plugins: list[Plugin] = []
+        for entry_point in sorted(_entry_points(search_path),
+                                  key=lambda entry: (_distribution_name(entry).lower(),
+                                                     entry.name)):
+            plugin = Plugin(entry_point.name, entry_point.value,
+                            _distribution_name(entry_point),
+                            getattr(entry_point.dist, "version", "") or "")
+            self.plugins.append(plugin)
+            self._load(plugin, entry_point)
 
-    # -- finding and loading -------------------------------------------------
+    # -- loading ---------------------------------------------------------------
 
-    def found(self) -> list[dict[str, str]]:
-        """Return the plugins' entry points, found but not loaded.
-
-        Each is a dict with the keys ``distribution``, ``version``, ``name``
-        (of the entry point) and ``module`` (its value, ``package.module`` or
-        ``package.module:object``), sorted by distribution and name.
-        """
-        if self._found is None:
-            self._found = self._search()
-        return [dict(entry) for entry in self._found]
-
-    def _search(self) -> list[dict[str, str]]:
-        from pygraphics_core import hookspecs
-
-        entry_points = _scan_entry_points(self._search_path, hookspecs.PROJECT_NAME)
-        if entry_points is None:
-            entry_points = _entry_points_from_importlib(self._search_path, hookspecs.PROJECT_NAME)
-        found = {}
-        for name, version, entry_name, value in entry_points:
-            name = name or "(unnamed distribution)"
-            # A distribution seen twice on sys.path (say, an editable
-            # install and a copy) is one plugin: the first one wins, as
-            # it would for an import.
-            found.setdefault((name.lower(), entry_name), {
-                "distribution": name, "version": version or "",
-                "name": entry_name, "module": value})
-        return [found[key] for key in sorted(found)]
-
-    @property
-    def plugins(self) -> list[Plugin]:
-        """Every installed plugin, loaded (or with the reason it could not be)."""
-        for plugin in self._unloaded():
-            self._load(plugin)
-        return self._plugins
-
-    def _unloaded(self) -> list[Plugin]:
-        """The plugins not loaded yet (making the list of plugins, if need be)."""
-        if self._plugins is None:
-            self._plugins = [Plugin(entry["name"], entry["module"], entry["distribution"],
-                                    entry["version"]) for entry in self.found()]
-        return [plugin for plugin in self._plugins if id(plugin) not in self._tried]
-
-    def plugin_in_package(self, package: str) -> Plugin | None:
-        """Return the loaded plugin whose entry point is a module of ``package``.
-
-        Loads that plugin only, not the others (the GUI process, to answer
-        the first command at once). None if there is no such plugin or it
-        could not be loaded.
-        """
-        def in_package(plugin: Plugin) -> bool:
-            return plugin.module_name.partition(":")[0].partition(".")[0].strip() == package
-
-        for plugin in self._unloaded():
-            if in_package(plugin):
-                self._load(plugin)
-        return next((plugin for plugin in self._plugins
-                     if plugin.module is not None and in_package(plugin)), None)
-
-    def _load(self, plugin: Plugin) -> None:
-        self._tried.add(id(plugin))
+    def _load(self, plugin: Plugin, entry_point: Any) -> None:
         try:
-            module = _load_object(plugin.module_name)
-        except Exception as error:
+            module = entry_point.load()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:
             self._fail(plugin, f"could not be imported: {describe_exception(error)}")
             return
-        hooks, problems = hook_implementations(module)
-        if problems:
-            self._fail(plugin, f"has a hook PyGraphics cannot use: {'; '.join(problems)}")
+        try:
+            self.manager.register(module, name=plugin.key)
+            # Now, not for every plugin at the end: a hook without a
+            # specification (a misspelt name) is this plugin's mistake.
+            self.manager.check_pending()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:
+            if self.manager.is_registered(module):
+                self.manager.unregister(module)
+            hint = ""
+            if isinstance(error, pluggy.PluginValidationError):
+                hint = f" (the hooks of PyGraphics are {', '.join(hookspecs.HOOK_NAMES)})"
+            self._fail(plugin, f"was refused by pluggy: {describe_exception(error)}{hint}")
             return
-        self._hooks[id(plugin)] = hooks
         plugin.module = module
 
     def _fail(self, plugin: Plugin, what: str) -> None:
         plugin.failure = what
         self.report(plugin, f"The PyGraphics plugin {plugin.label} {what}")
 
-    def report(self, plugin: Plugin | None, message: str) -> None:
-        """Record a problem with a plugin and warn about it once."""
+    def report(self, plugin: Plugin | None, message: str, others: Iterable[Plugin] = ()) -> None:
+        """Record a problem with a plugin (and ``others`` involved) and warn about it once."""
         distribution = plugin.distribution if plugin is not None else "pygraphics"
-        problem = PluginProblem(distribution, message)
+        problem = PluginProblem(distribution, message,
+                                [other.distribution for other in others])
         self.problems.append(problem)
         # Point the warning at the plugin, not at this line of PyGraphics,
         # which would tell its reader nothing.
@@ -463,103 +286,53 @@ class PluginRegistry:
 
     def plugin_named(self, distribution: str) -> Plugin | None:
         """Return the plugin of that distribution, or None if it is not installed."""
-        wanted = distribution.lower().replace("_", "-")
+        wanted = _normalized(distribution)
         for plugin in self.plugins:
-            if plugin.distribution.lower().replace("_", "-") == wanted:
+            if _normalized(plugin.distribution) == wanted:
                 return plugin
         return None
 
-    # -- asking the hooks -----------------------------------------------------
+    # -- asking the hooks -------------------------------------------------------
 
-    def call_each(self, hook_name: str, only: Plugin | None = None) -> list[tuple[Plugin, Any]]:
-        """Call one hook in every loaded plugin (or ``only`` that one), keeping answers apart.
+    def call_each(self, hook_name: str) -> list[tuple[Plugin, Any]]:
+        """Call one hook in every plugin, each on its own, keeping the answers apart.
 
-        A plugin whose hook raises is reported and left out; the others
-        still answer. Returns ``(plugin, answer)`` pairs in plugin order.
+        Each plugin's implementations are called through pluggy
+        (``PluginManager.subset_hook_caller`` with the other plugins left
+        out). A plugin whose hook raises is reported and left out; the
+        others still answer. Returns ``(plugin, answer)`` pairs in plugin
+        order; an implementation that returned None gives no pair.
         """
+        caller = getattr(self.manager.hook, hook_name)
+        implementers = {implementation.plugin_name for implementation in caller.get_hookimpls()}
+        loaded = [plugin for plugin in self.plugins if plugin.module is not None]
         answers = []
-        for plugin in self.plugins:
-            if plugin.module is None or (only is not None and plugin is not only):
+        for plugin in loaded:
+            if plugin.key not in implementers:
                 continue
-            for implementation in self._hooks[id(plugin)].get(hook_name, ()):
-                try:
-                    answer = implementation()
-                except Exception as error:
-                    self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin "
-                                        f"{plugin.label} raised {describe_exception(error)}")
-                    continue
-                answers.append((plugin, answer))
+            others = [other.module for other in loaded if other is not plugin]
+            try:
+                results = self.manager.subset_hook_caller(hook_name, others)()
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:
+                self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin "
+                                    f"{plugin.label} raised {describe_exception(error)}")
+                continue
+            answers.extend((plugin, answer) for answer in results)
         return answers
 
-
-    def claim(self, claims: NameClaims, name: str, value: Any, plugin: Plugin | None) -> bool:
-        """Give ``name`` to ``plugin`` unless someone has it; report a clash naming both."""
-        if name in claims.owners:
-            if claims.values[name] is value:
-                return True
-            owner = claims.owners[name]
-            first = f"the plugin {owner.label}" if owner is not None else "PyGraphics itself"
-            self.report(plugin, f"The PyGraphics plugin {plugin.label} and {first} both "
-                                f"define the {claims.kind} '{name}'; {first} keeps it. "
-                                f"Rename one of them, or uninstall one of the plugins.")
-            return False
-        claims.owners[name] = plugin
-        claims.values[name] = value
-        return True
-
-    def commands(self) -> dict[str, Any]:
-        """Return every plugin's AMP commands by command name (``{'Say': Say}``)."""
-        if self._commands is None:
-            claims = NameClaims("command")
-            for plugin, answer in self.call_each("pygraphics_commands"):
-                for command in self._listed(plugin, "pygraphics_commands", answer):
-                    name = getattr(command, "commandName", None)
-                    if not isinstance(name, str):
-                        self.report(plugin, f"The hook pygraphics_commands() of the PyGraphics "
-                                            f"plugin {plugin.label} returned {command!r}, which "
-                                            f"is not an AMP command class")
-                        continue
-                    self.claim(claims, name, command, plugin)
-            self._commands = claims.values
-            self._command_owners = claims.owners
-        return dict(self._commands)
-
-    def command_owner(self, name: str) -> Plugin | None:
-        """Return the plugin that defines the command ``name`` (None if none does)."""
-        self.commands()
-        return self._command_owners.get(name)
-
-    def media_functions(self) -> dict[str, Callable]:
-        """Return the functions plugins add to ``media``, by name."""
-        if self._media_functions is None:
-            claims = NameClaims("media function")
-            for plugin, answer in self.dict_answers("pygraphics_media_functions",
-                                                    "name -> function"):
-                for name, function in answer.items():
-                    if not callable(function):
-                        self.report(plugin, f"The PyGraphics plugin {plugin.label} gives "
-                                            f"media.{name} = {function!r}, which is not a function")
-                        continue
-                    self.claim(claims, name, function, plugin)
-            self._media_functions = claims.values
-            self._function_owners = claims.owners
-        return dict(self._media_functions)
-
-    def function_owner(self, name: str) -> Plugin | None:
-        """Return the plugin that adds ``media.<name>`` (None if none does)."""
-        self.media_functions()
-        return self._function_owners.get(name)
-
-    def backends(self, only: Plugin | None = None) -> list[tuple[Plugin, type]]:
-        """Return ``(plugin, backend_class)`` for every backend plugins give (GUI process).
-
-        With ``only``, ask that plugin alone.
-        """
-        found = []
-        for plugin, answer in self.call_each("pygraphics_backends", only):
-            for backend in self._listed(plugin, "pygraphics_backends", answer):
-                found.append((plugin, backend))
-        return found
+    def listed_answers(self, hook_name: str) -> list[tuple[Plugin, Any]]:
+        """:meth:`call_each` for a hook that returns a list: ``(plugin, item)`` for each item."""
+        items = []
+        for plugin, answer in self.call_each(hook_name):
+            if isinstance(answer, (list, tuple)):
+                items.extend((plugin, item) for item in answer)
+            else:
+                self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin "
+                                    f"{plugin.label} returned {type(answer).__name__}; it "
+                                    f"must return a list")
+        return items
 
     def dict_answers(self, hook_name: str, what: str) -> list[tuple[Plugin, dict]]:
         """:meth:`call_each` for a hook that returns a dict; other answers are reported.
@@ -576,21 +349,95 @@ class PluginRegistry:
                                     f"dict of {what}")
         return answers
 
-    def _listed(self, plugin: Plugin, hook_name: str, answer: Any) -> list:
-        if answer is None:
-            return []
-        if isinstance(answer, (list, tuple)):
-            return list(answer)
-        self.report(plugin, f"The hook {hook_name}() of the PyGraphics plugin {plugin.label} "
-                            f"returned {type(answer).__name__}; it must return a list")
-        return []
+    # -- what plugins give, settled by the clash rule ----------------------------
+
+    def _settled_commands(self) -> tuple[dict[str, tuple[Plugin, Any]], dict[str, str]]:
+        if self._commands is None:
+            from pygraphics_core.core_commands import CORE_COMMANDS
+
+            claims = NameClaims("command", own_names=CORE_COMMANDS)
+            for plugin, command in self.listed_answers("pygraphics_commands"):
+                name = getattr(command, "commandName", None)
+                if not isinstance(name, str):
+                    self.report(plugin, f"The hook pygraphics_commands() of the PyGraphics "
+                                        f"plugin {plugin.label} returned {command!r}, which "
+                                        f"is not an AMP command class")
+                    continue
+                claims.add(plugin, name, command)
+            self._commands = claims.settle(self)
+        return self._commands
+
+    def commands(self) -> dict[str, Any]:
+        """Return every plugin's AMP commands by command name (``{'Say': Say}``)."""
+        return {name: command for name, (_, command) in self._settled_commands()[0].items()}
+
+    def command_owner(self, name: str) -> Plugin | None:
+        """Return the plugin that defines the command ``name`` (None if none does)."""
+        owner = self._settled_commands()[0].get(name)
+        return owner[0] if owner is not None else None
+
+    def command_clash(self, name: str) -> str | None:
+        """Say why no plugin has the command ``name`` if several give it; else None."""
+        return self._settled_commands()[1].get(name)
+
+    def _settled_media_functions(self) -> tuple[dict[str, tuple[Plugin, Any]], dict[str, str]]:
+        if self._media_functions is None:
+            claims = NameClaims("media function")
+            for plugin, answer in self.dict_answers("pygraphics_media_functions",
+                                                    "name -> function"):
+                for name, function in answer.items():
+                    if not callable(function):
+                        self.report(plugin, f"The PyGraphics plugin {plugin.label} gives "
+                                            f"media.{name} = {function!r}, which is not a "
+                                            f"function")
+                    elif not (isinstance(name, str) and name.isidentifier()):
+                        self.report(plugin, f"The PyGraphics plugin {plugin.label} gives the "
+                                            f"media function {name!r}, which is not a name "
+                                            f"Python code can write after media.: use "
+                                            f"letters, digits and _.")
+                    else:
+                        claims.add(plugin, name, function)
+            self._media_functions = claims.settle(self)
+        return self._media_functions
+
+    def media_functions(self) -> dict[str, Callable]:
+        """Return the functions plugins add to ``media``, by name."""
+        return {name: function
+                for name, (_, function) in self._settled_media_functions()[0].items()}
+
+    def function_owner(self, name: str) -> Plugin | None:
+        """Return the plugin that adds ``media.<name>`` (None if none does)."""
+        owner = self._settled_media_functions()[0].get(name)
+        return owner[0] if owner is not None else None
+
+    def function_clash(self, name: str) -> str | None:
+        """Say why no plugin has ``media.<name>`` if several give it; else None."""
+        return self._settled_media_functions()[1].get(name)
+
+    def media_function_clashes(self) -> dict[str, str]:
+        """Every name several plugins give to ``media``, with the message that explains it."""
+        return dict(self._settled_media_functions()[1])
+
+    def backends(self) -> list[tuple[Plugin, type]]:
+        """Return ``(plugin, backend_class)`` for every backend plugins give (GUI process)."""
+        return self.listed_answers("pygraphics_backends")
+
+
+def _distribution_name(entry_point: Any) -> str:
+    distribution = getattr(entry_point, "dist", None)
+    name = getattr(distribution, "name", None) if distribution is not None else None
+    return name or "(unnamed distribution)"
+
+
+def _normalized(distribution: str) -> str:
+    return distribution.lower().replace("_", "-").replace(".", "-")
 
 
 _registry: PluginRegistry | None = None
 
 
 def registry() -> PluginRegistry:
-    """Return this process's plugin registry, made on first use."""
+    """Return this process's plugin registry, made (and its plugins loaded) on first use."""
     global _registry
     if _registry is None:
         _registry = PluginRegistry()
@@ -603,12 +450,21 @@ def media_function(name: str) -> Callable:
     Raises AttributeError when no plugin gives ``name``; for a standard
     name (``show``, ``say``, ``choose_file``...) the message says which
     distribution to install (see :func:`missing_function_message`).
+    Raises :class:`PluginClashError` when several plugins give it.
     """
-    function = registry().media_functions().get(name)
+    plugins = registry()
+    function = plugins.media_functions().get(name)
     if function is not None:
         return function
+    clash = plugins.function_clash(name)
+    if clash is not None:
+        raise PluginClashError(_clash_for_students(name, clash))
     raise AttributeError(missing_function_message(name) or
                          f"module 'media' has no attribute '{name}'", name=name)
+
+
+def _clash_for_students(name: str, clash: str) -> str:
+    return f"media.{name} cannot be used: {clash}"
 
 
 def missing_function_message(name: str) -> str | None:
@@ -634,42 +490,58 @@ def add_media_functions(namespace: dict[str, Any]) -> None:
     ``import media`` calls this once, at its end. Binding the functions
     then, rather than looking them up in a module ``__getattr__`` on first
     use, keeps ``media`` an ordinary module, whose attributes Python looks
-    up fastest: a pixel loop reads ``media.get_red`` millions of times.
+    up fastest: a pixel loop reads ``media.get_red`` millions of times (and
+    CPython does not specialise attribute lookups on a module that has a
+    ``__getattr__``).
 
     A plugin function with a name ``media`` already has is reported, and
-    ``media``'s own keeps the name. Each standard function whose plugin is
-    missing (or broken) becomes a function that says, when called, which
-    distribution to install; its docstring says so too, for ``help()``.
+    ``media``'s own keeps the name. A name two plugins give, and each
+    standard function whose plugin is missing (or broken), becomes a
+    function that says, when called, what is wrong and what to do; its
+    docstring says so too, for ``help()``. Every name added goes into
+    ``media.__all__`` (made from ``media``'s public names if it has none),
+    so that ``help(media)`` and ``from media import *`` show them.
     """
     plugins = registry()
+    own_names = {name for name in namespace if not name.startswith("_")}
+    exported = namespace.get("__all__")
+    if exported is None:
+        from types import ModuleType
+
+        exported = sorted(name for name in own_names
+                          if not isinstance(namespace[name], ModuleType))
+    exported = list(exported)
+    claims = NameClaims("media function", own_names=own_names)
     for name, function in plugins.media_functions().items():
-        if name in namespace:
-            owner = plugins.function_owner(name)
-            plugins.report(owner, f"The PyGraphics plugin {owner.label} gives the media "
-                                  f"function '{name}', but media has its own '{name}', which "
-                                  f"keeps the name. Rename the plugin's function.")
-            continue
-        if not name.isidentifier():
-            owner = plugins.function_owner(name)
-            plugins.report(owner, f"The PyGraphics plugin {owner.label} gives the media "
-                                  f"function {name!r}, which is not a name Python code can "
-                                  f"write after media.: use letters, digits and _.")
-            continue
-        namespace[name] = function
+        claims.add(plugins.function_owner(name), name, function)
+    added = {name: function for name, (_, function) in claims.settle(plugins)[0].items()}
     for name in STANDARD_FUNCTIONS:
-        if name not in namespace:
-            namespace[name] = _missing_function(name)
+        if name not in added and name not in own_names:
+            added[name] = _unavailable_function(name)
+    for name in plugins.media_function_clashes():
+        if name not in added and name not in own_names:
+            added[name] = _unavailable_function(name)
+    namespace.update(added)
+    exported += sorted(name for name in added if name not in exported)
+    namespace["__all__"] = exported
 
 
-def _missing_function(name: str) -> Callable:
-    message = missing_function_message(name)
+def _unavailable_function(name: str) -> Callable:
+    """A stand-in for ``media.<name>`` that says why it cannot be used, and what to do."""
+    clash = registry().function_clash(name)
+    if clash is not None:
+        error, message = PluginClashError, _clash_for_students(name, clash)
+    else:
+        error, message = AttributeError, missing_function_message(name)
 
-    def missing(*args: Any, **kwargs: Any) -> Any:
-        raise AttributeError(message, name=name)
+    def unavailable(*args: Any, **kwargs: Any) -> Any:
+        if error is AttributeError:
+            raise AttributeError(message, name=name)
+        raise error(message)
 
-    missing.__name__ = missing.__qualname__ = name
-    missing.__doc__ = message
-    return missing
+    unavailable.__name__ = unavailable.__qualname__ = name
+    unavailable.__doc__ = message
+    return unavailable
 
 
 def media_function_names() -> list[str]:

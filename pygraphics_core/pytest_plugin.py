@@ -1,7 +1,9 @@
 """Pytest fixtures for testing PyGraphics windows on a real (or virtual) screen.
 
-Installed with PyGraphics (entry point ``pytest11``), so any test suite (the
-core's, a plugin's, a course's autograder) can use:
+Any test suite (the core's, a plugin's, a course's autograder) can use
+them once it opts in to PyGraphics' pytest plugin (see
+:mod:`pygraphics_gui.pytest_fixtures`: ``-p pygraphics_gui.pytest_fixtures``
+brings these too):
 
 ``gui_display``
     The X display the GUI tests use (``":51"``), for the whole test session.

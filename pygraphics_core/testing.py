@@ -7,8 +7,8 @@ Two kinds of tests use PyGraphics without a person at the screen:
 * **grading scripts** run student code in headless mode (no window at all:
   see :mod:`pygraphics_core.headless`) and check what it showed and said.
 
-Fixtures (registered with pytest through the ``pytest11`` entry point
-``pygraphics-testing``; a ``conftest.py`` may also import them by name):
+Fixtures (for a test suite that opts in to PyGraphics' pytest plugin:
+``-p pygraphics_gui.pytest_fixtures``, see that module):
 
 ``headless``
     Headless mode for one test, with a fresh recording: answer dialogs with
@@ -16,8 +16,8 @@ Fixtures (registered with pytest through the ``pytest11`` entry point
 
 ``tk_root`` (a hidden Tk root on the test display, to test a window or
 dialog class directly with :func:`answer_dialog`) comes from
-:mod:`pygraphics_gui.pytest_fixtures`, registered the same way: it needs Tk,
-which the core never imports.
+:mod:`pygraphics_gui.pytest_fixtures`, the plugin that brings them all: it
+needs Tk, which the core never imports.
 
 The fixtures for the real GUI process on a virtual display (``gui_display``,
 ``gui_screen``, ``gui_client``, ``student``) live in

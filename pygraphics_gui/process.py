@@ -54,7 +54,7 @@ def _report_amp_log_records_in_one_line() -> None:
 
     The current one: while a client is connected, that is the student's
     terminal. The traceback of a failing responder is printed once, by
-    :mod:`pygraphics_gui.backend_loading`, naming the plugin.
+    :mod:`pygraphics_gui.plugin_backends`, naming the plugin.
     """
     import logging
 
@@ -68,14 +68,26 @@ def _report_amp_log_records_in_one_line() -> None:
 
 
 def _prepare_for_the_first_window(root) -> None:
-    """Do now what the first command will need, while the student's Hello may be on its way.
+    """Do now what the first command will need, while the student's Hello is on its way.
 
-    If the Hello is already waiting, this costs nothing: the same work would
-    come right after it. If the student's process is still loading its
-    plugins, it is done meanwhile.
+    Load every plugin (the student's process connects meanwhile), and the
+    default font. The student's process has loaded the same plugins
+    already, and shown whatever they print while they load and every
+    problem it found with them: here they load quietly, so that nothing is
+    said twice. What only this process finds (a backend that fails) is
+    reported once the student is connected (see
+    :mod:`pygraphics_gui.plugin_backends`).
     """
-    from pygraphics_core import hookspecs  # noqa: F401  (the plugin registry needs it)
+    import contextlib
+    import io
+    import warnings
 
+    from pygraphics_core import plugins
+
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore", plugins.PluginWarning)
+        plugins.registry().commands()
     # The first use of a font makes Tk load it (fontconfig and Xft on X11):
     # several milliseconds that every window with text pays once.
     root.tk.call("font", "measure", "TkDefaultFont", "0")
@@ -112,7 +124,7 @@ def main() -> int:
         try:
             import warnings
 
-            from pygraphics_gui.server import PRELOAD_DELAY_MS, GUIServer
+            from pygraphics_gui.server import SETTLE_DELAY_MS, GUIServer
 
             warnings.showwarning = _show_warning
             server = GUIServer(root, bytes.fromhex(secret_hex), listener=listener)
@@ -130,7 +142,7 @@ def main() -> int:
         # logging takes a few milliseconds to import: not before the first
         # window. (Until then a record would still reach the student's
         # terminal, through logging's last-resort handler.)
-        root.after(PRELOAD_DELAY_MS, _report_amp_log_records_in_one_line)
+        root.after(SETTLE_DELAY_MS, _report_amp_log_records_in_one_line)
         _prepare_for_the_first_window(root)
     try:
         root.mainloop()

@@ -1,8 +1,19 @@
-"""pytest fixtures for testing window and dialog classes directly (GUI side).
+"""The pytest plugin of PyGraphics, for plugin authors and graders: opt in to use it.
 
-Registered with pytest through the ``pytest11`` entry point
-``pygraphics-gui``, so every test of a project that has PyGraphics
-installed can use them by name:
+Installing PyGraphics changes no one's pytest runs: its fixtures load only
+in a test suite that asks for them, by naming this module, in the
+``setup.cfg`` (or ``pytest.ini``) of the project::
+
+    [tool:pytest]
+    addopts = -p pygraphics_gui.pytest_fixtures
+
+or on the command line (``python -m pytest -p pygraphics_gui.pytest_fixtures``),
+or in the top ``conftest.py``: ``pytest_plugins = ["pygraphics_gui.pytest_fixtures"]``.
+``pygraphics new-plugin`` writes the first of these for you. It brings
+every fixture of PyGraphics: those of :mod:`pygraphics_core.pytest_plugin`
+(``gui_display``, ``gui_screen``, ``gui_client``, ``gui_cleanup``,
+``student``), of :mod:`pygraphics_core.testing` (``headless``), and this
+module's own:
 
 ``tk_root``
     A hidden Tk root on the test display (``gui_display``, from
@@ -15,6 +26,10 @@ need Tk, which the core never imports.
 """
 
 import pytest
+
+# Loading this plugin loads the core's too (pytest reads this name in every
+# plugin module it loads).
+pytest_plugins = ["pygraphics_core.pytest_plugin", "pygraphics_core.testing"]
 
 
 @pytest.fixture

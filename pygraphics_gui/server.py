@@ -4,8 +4,8 @@ The server listens on a loopback port until a connection proves, with a
 :class:`~pygraphics_core.core_commands.Hello` carrying the launch secret, that
 it comes from the process that started this one. That connection becomes
 *the* client; the server stops listening. Then it registers every
-plugin's commands and backends (see :mod:`pygraphics_gui.backend_loading`)
-and answers commands as they arrive, without threads: Tk tells it when the
+plugin's backends (see :mod:`pygraphics_gui.plugin_backends`) and answers
+commands as they arrive, without threads: Tk tells it when the
 socket has data (see :mod:`pygraphics_gui.socket_watch`).
 
 The process ends when the client has gone (it said goodbye, exited, or was
@@ -15,6 +15,7 @@ client has connected, when the process that launched it has gone.
 
 from __future__ import annotations
 
+import hmac
 import select
 import socket
 import sys
@@ -25,16 +26,16 @@ from pygraphics_core import amp, plugins
 from pygraphics_core.core_commands import Goodbye, Hello, Output, Ping, WrongSecret
 from pygraphics_core.gui_process import LOOPBACK
 from pygraphics_gui import windows
-from pygraphics_gui.backend_loading import BackendLoader
 from pygraphics_gui.output import OutputForwarding
+from pygraphics_gui.plugin_backends import register_plugin_backends
 from pygraphics_gui.socket_watch import SocketWatcher
 
 #: How long a new connection has to prove itself with Hello.
 HELLO_TIMEOUT_MS = 10_000
 #: The longest a send to the client may block (its socket buffer is full).
 SEND_TIMEOUT = 30.0
-#: How soon after connecting the backends not needed yet are loaded.
-PRELOAD_DELAY_MS = 250
+#: How soon after the start, once the first window may be up, the rest is set up.
+SETTLE_DELAY_MS = 250
 #: After an answer, how long (seconds) to wait for the client's next call
 #: before going back to Tk's event loop...
 LINGER = 0.001
@@ -44,28 +45,12 @@ MAX_DIALOGS_CANCELLED = 10
 BURST = 0.02
 
 
-def _same_secret(given: bytes, expected: bytes) -> bool:
-    """Compare secrets in a time that does not depend on where they differ.
-
-    What hmac.compare_digest does; hmac would load OpenSSL (a few
-    milliseconds) while the student waits for the first window.
-    """
-    if len(given) != len(expected):
-        return False
-    difference = 0
-    for given_byte, expected_byte in zip(given, expected):
-        difference |= given_byte ^ expected_byte
-    return difference == 0
-
-
 class _Candidate:
     """A connection that has not yet proved it knows the secret."""
 
     def __init__(self, server: "GUIServer", connection: socket.socket):
         self.connection = connection
         self.proved = False
-        self.plugins_found: list[dict] | None = None
-        self.first_command: str | None = None
         self._secret = server.secret
         self.gate = amp.Dispatcher()
         self.gate.register(Hello, self.hello)
@@ -73,13 +58,10 @@ class _Candidate:
                                      lambda: server._candidate_readable(self))
         self.timer: str | None = None
 
-    def hello(self, secret: bytes, plugins: list[dict] | None = None,
-              first_command: str | None = None) -> dict:
-        if not _same_secret(secret, self._secret):
+    def hello(self, secret: bytes) -> dict:
+        if not hmac.compare_digest(secret, self._secret):
             raise WrongSecret("this is not the secret this window process was started with")
         self.proved = True
-        self.plugins_found = plugins
-        self.first_command = first_command
         return {}
 
 
@@ -107,8 +89,6 @@ class GUIServer:
         self.client_gone = False
         self._launcher: socket.socket | None = None
         self._launcher_watcher: SocketWatcher | None = None
-        self._backends: BackendLoader | None = None
-        self._rest_scheduled = False
         self._serving = False
         windows.add_close_listener(self._window_closed)
 
@@ -205,21 +185,19 @@ class GUIServer:
         self._dispatcher = amp.Dispatcher()
         self._output = OutputForwarding(self._send_output)
         if self._registry is None:
-            self._registry = plugins.PluginRegistry(found=chosen.plugins_found)
-        self._register_everything(self._dispatcher, chosen.first_command)
+            self._registry = plugins.registry()
+        self._register_everything(self._dispatcher)
         self._client_watcher = SocketWatcher(self.root, self._client, self._client_readable)
         self._client_watcher.resume()
 
     # -- registering responders ----------------------------------------------
 
-    def _register_everything(self, dispatcher: amp.Dispatcher,
-                             first_command: str | None = None) -> None:
+    def _register_everything(self, dispatcher: amp.Dispatcher) -> None:
         dispatcher.register(Ping, lambda: {})
         dispatcher.register(Goodbye, lambda: {"open_windows": len(windows.open_windows())})
-        self._backends = BackendLoader(dispatcher, self._registry, first_command)
-        # Backends load when their commands first arrive; the rest (and any
-        # problem with them) a moment later, once the first call is served.
-        self.root.after(PRELOAD_DELAY_MS, self._backends.load_all)
+        # Now that the client is connected, a problem with a backend is
+        # reported on its terminal (through the forwarded stderr).
+        register_plugin_backends(dispatcher, self._registry)
 
     # -- serving the client ---------------------------------------------------
 
@@ -292,11 +270,6 @@ class GUIServer:
         if not data:
             self._lose_client()
             return False
-        if self._rest_scheduled and not self._backends.all_registered:
-            # Only the first command was made ready at the Hello, and it has
-            # been answered: the others must be ready before more is read
-            # (see _register_the_rest_soon).
-            self._backends.register_the_rest()
         self._serving = True
         try:
             answer = self._dispatcher.data_received(data)
@@ -310,20 +283,7 @@ class GUIServer:
         if self._client is None:
             return False  # lost while the responder ran
         self._send(answer)
-        if not self._backends.all_registered:
-            self._register_the_rest_soon()
         return self._client is not None
-
-    def _register_the_rest_soon(self) -> None:
-        # The first command has been answered and its window is built; Tk
-        # shows it from an idle callback. Register the other plugins'
-        # commands after that: from an idle callback queued behind the
-        # window's, through a timer, so that Tk maps the window (and sends
-        # that to the X server) first. Should the client send more before
-        # then, _client_readable registers them first.
-        if not self._rest_scheduled:
-            self._rest_scheduled = True
-            self.root.after_idle(self.root.after, 1, self._backends.register_the_rest)
 
     def _send(self, data: bytes | None) -> None:
         if self._output is not None:

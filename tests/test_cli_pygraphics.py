@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pygraphics_core import amp
-from pygraphics_core.cli import convert
+from pygraphics_tools.cli import convert
 
 PYGRAPHICS = str(Path(sys.executable).with_name("pygraphics"))
 
@@ -27,7 +27,39 @@ def test_plugins_lists_each_installed_plugin_with_version_commands_and_functions
     assert lines[say].startswith("pygraphics-say 3.0.0")
     assert "(entry point say = pygraphics_say.plugin)" in lines[say]
     assert lines[say + 1].split() == ["commands:", "Say"]
-    assert lines[say + 2].split() == ["media", "functions:", "say"]
+    assert lines[say + 2].split() == ["answers", "(in", "the", "GUI", "process):", "Say"]
+    assert lines[say + 3].split() == ["media", "functions:", "say"]
+    assert result.returncode == 0, result.stdout
+
+
+CROPPER = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_media_functions():
+        return {"crop": lambda pic: None, "greet": lambda name: "hi " + name}
+"""
+
+GREETER = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_media_functions():
+        return {"greet": lambda name: "hello " + name}
+"""
+
+
+def test_plugins_reports_clashes_with_media_and_between_plugins_and_fails(fake_plugins):
+    fake_plugins.add("pygraphics-cropper", CROPPER)
+    fake_plugins.add("pygraphics-greeter", GREETER)
+    result = run("plugins")
+    assert result.returncode == 1, result.stdout
+    problems = result.stdout.split("Problems:")[1]
+    assert ("The PyGraphics plugin 'pygraphics-cropper'" in problems
+            and "gives the media function 'crop', but 'crop' is PyGraphics's own" in problems)
+    assert ("'pygraphics-cropper'" in problems and "'pygraphics-greeter'" in problems
+            and "all give the media function 'greet', so none of them does" in problems)
+    assert result.stderr == ""
 
 
 def test_plugins_shows_a_broken_plugin_and_fails(fake_plugins):

@@ -15,7 +15,7 @@ through a ``.pth`` file, so that ``pip install -e .`` installs the tutorial's
 plugin into it only: other tests running at the same time never see it, and
 nothing needs uninstalling afterwards. In the commands, ``python`` is that
 environment's Python and ``pygraphics`` its ``python -m
-pygraphics_core.cli``; ``pip install`` gets ``--no-deps`` (and
+pygraphics_tools.cli``; ``pip install`` gets ``--no-deps`` (and
 ``--no-build-isolation`` when we have setuptools) so that it works without
 a network.
 """
@@ -134,7 +134,7 @@ class ReadersEnvironment:
                     words[4:4] = ["--no-build-isolation"]
             return words
         if words[0] == "pygraphics":
-            return [self.python, "-m", "pygraphics_core.cli", *words[1:]]
+            return [self.python, "-m", "pygraphics_tools.cli", *words[1:]]
         raise AssertionError(f"the tutorial runs {words[0]!r}; this test knows python "
                              f"and pygraphics")
 

@@ -62,17 +62,16 @@ def test_the_secret_is_not_on_the_command_line(gui_client):
     assert len(b"".join(command_line)) < 200
 
 
-@pytest.mark.parametrize("say_is_listed", [True, False])
-def test_the_gui_process_loads_the_plugins_the_student_found(fresh_gui_process, say_is_listed):
+def test_after_the_hello_every_installed_plugin_answers_from_the_first_command(
+        fresh_gui_process):
+    # The Hello proves who is calling, nothing else: the GUI process finds
+    # the plugins itself and registers every backend before it answers.
     from pygraphics_say.commands import Say
+    from pygraphics_show.commands import IsOpen
 
+    assert [name for name, _ in Hello.arguments] == ["secret"]
     _, port, secret = fresh_gui_process
-    found = [{"distribution": "pygraphics-say", "version": "3", "name": "say",
-              "module": "pygraphics_say.plugin"}] if say_is_listed else []
     with connect(port) as owner:
-        owner.callRemote(Hello, secret=secret, plugins=found)
-        if say_is_listed:
-            assert owner.callRemote(Say, text="found") == {}
-        else:
-            with pytest.raises(amp.AMPError, match="UNHANDLED"):
-                owner.callRemote(Say, text="nobody answers me")
+        owner.callRemote(Hello, secret=secret)
+        assert owner.callRemote(IsOpen, window=12345) == {"open": False}
+        assert owner.callRemote(Say, text="registered at the Hello") == {}

@@ -86,3 +86,32 @@ def test_what_a_responder_prints_reaches_the_students_stdout_and_stderr(
     # Whole lines, once each (other plugins may have warned about themselves).
     assert captured.out.splitlines().count("the GUI process says: héllo ✓") == 1
     assert captured.err.splitlines().count("and warns: héllo ✓") == 1
+
+
+def test_what_a_plugin_prints_while_it_loads_is_shown_once(fake_plugins, student, gui_display):
+    # Both processes load every plugin; an autograder that reads the
+    # student's output must see the plugin's greeting once, not twice.
+    fake_plugins.add("pygraphics-chatty", """
+        import sys
+        print("CHATTY PLUGIN LOADED", flush=True)
+        print("CHATTY PLUGIN WARNS", file=sys.stderr, flush=True)
+    """)
+    program = student("""
+        import media
+        from pygraphics_core import client
+        from pygraphics_core.core_commands import Ping
+
+        media.say("Hello")
+        print("GUI", client.connection().process.pid, flush=True)
+        client.connection().callRemote(Ping)
+        client.stop_gui_process()
+        print("DONE", flush=True)
+    """)
+    lines = []
+    while not lines or lines[-1] != "DONE":
+        lines.append(program.read_line())
+        if lines[-1].startswith("GUI "):
+            program.gui_pids.append(int(lines[-1].split()[1]))
+    assert program.wait() == 0
+    assert lines.count("CHATTY PLUGIN LOADED") == 1, lines
+    assert program.errors().count("CHATTY PLUGIN WARNS") == 1

@@ -1,12 +1,13 @@
-"""Broken plugins in the GUI process: each is named with its cause; the others work."""
+"""Broken plugins, in the student's process and the GUI process: each is named with its
+cause, once, and the others work."""
 
 import importlib
-import time
 
 import pytest
 
-from pygraphics_core import amp, callRemote
+from pygraphics_core import amp, callRemote, plugins
 from pygraphics_core.core_commands import Ping
+from pygraphics_core.plugins import PluginWarning
 
 GOOD = """
     from pygraphics_core import amp, hookimpl
@@ -16,6 +17,10 @@ GOOD = """
         arguments = []
         response = [("answer", amp.Integer())]
 
+    class QuitCommand(amp.Command):
+        arguments = []
+        response = []
+
     class Backend(ProtocolBackend):
         responders = []
         responder = appender(responders)
@@ -24,9 +29,13 @@ GOOD = """
         def good(self):
             return {"answer": 42}
 
+        @responder(QuitCommand)
+        def quit(self):
+            exit()
+
     @hookimpl
     def pygraphics_commands():
-        return [GoodCommand]
+        return [GoodCommand, QuitCommand]
 
     @hookimpl
     def pygraphics_backends():
@@ -70,33 +79,83 @@ BACKEND_RAISES = """
 """
 
 
+EXITS_AT_IMPORT = """
+    import sys
+    sys.exit("this plugin is not for this computer")
+"""
+
+EXITS_IN_ITS_HOOK = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_backends():
+        raise SystemExit(3)
+"""
+
+BACKEND_EXITS = """
+    from pygraphics_core import hookimpl
+    from pygraphics_gui import ProtocolBackend
+
+    class QuittingBackend(ProtocolBackend):
+        def __init__(self):
+            exit()
+
+    @hookimpl
+    def pygraphics_backends():
+        return [QuittingBackend]
+"""
+
+
 @pytest.fixture
 def troubled_plugins(fake_plugins):
-    # Distribution names sort so that the good plugin is found first.
     good = fake_plugins.add("pygraphics-aaa-good", GOOD)
     fake_plugins.add("pygraphics-zzz-rival", RIVAL.format(good=good))
     fake_plugins.add("pygraphics-broken", BROKEN_IMPORT)
     fake_plugins.add("pygraphics-fragile", BACKEND_RAISES)
+    fake_plugins.add("pygraphics-exits-at-import", EXITS_AT_IMPORT)
+    fake_plugins.add("pygraphics-exits-in-hook", EXITS_IN_ITS_HOOK)
+    fake_plugins.add("pygraphics-backend-exits", BACKEND_EXITS)
     return importlib.import_module(good)
 
 
-def test_each_problem_is_reported_by_plugin_name_and_the_good_plugin_works(
+def test_each_problem_is_reported_once_by_plugin_name_and_the_other_plugins_work(
         troubled_plugins, gui_cleanup, capsys):
-    assert callRemote(troubled_plugins.GoodCommand) == {"answer": 42}
-    # The other plugins' backends load a moment after the first call; their
-    # problems arrive, as printed output, with the answer of a later call.
-    errors = ""
-    deadline = time.monotonic() + 10
-    while errors.count("PluginWarning") < 3 and time.monotonic() < deadline:
-        callRemote(Ping)
-        errors += capsys.readouterr().err
-    problems = [line for line in errors.splitlines() if line.startswith("PluginWarning")]
-    assert any("'pygraphics-broken'" in line and "could not be imported" in line
-               and "a_module_that_is_not_installed" in line for line in problems), errors
-    assert any("'pygraphics-fragile'" in line and "FragileBackend" in line
-               and "no sound card" in line for line in problems), errors
-    assert any("'pygraphics-zzz-rival'" in line and "'pygraphics-aaa-good'" in line
-               and "'GoodCommand'" in line for line in problems), errors
-    # Say, from a real installed plugin, still works beside them.
     from pygraphics_say.commands import Say
+
+    # The student's process loads the plugins (as import media does) and
+    # reports what it finds: plugins that cannot be imported, exit() included.
+    with pytest.warns(PluginWarning) as student_side:
+        plugins.registry()
+    student_problems = [str(warning.message) for warning in student_side]
+    assert any("'pygraphics-broken'" in line and "could not be imported" in line
+               and "a_module_that_is_not_installed" in line for line in student_problems)
+    assert any("'pygraphics-exits-at-import'" in line and "SystemExit" in line
+               and "not for this computer" in line for line in student_problems)
+
+    # The GUI process registers every backend when the student connects,
+    # and reports, on the student's terminal, what only it can find.
     assert callRemote(Say, text="I still work") == {}
+    gui_side = [line for line in capsys.readouterr().err.splitlines()
+                if line.startswith("PluginWarning")]
+    assert any("'pygraphics-fragile'" in line and "FragileBackend" in line
+               and "no sound card" in line for line in gui_side), gui_side
+    assert any("'pygraphics-exits-in-hook'" in line and "pygraphics_backends()" in line
+               and "SystemExit(3)" in line for line in gui_side), gui_side
+    assert any("'pygraphics-backend-exits'" in line and "QuittingBackend" in line
+               and "SystemExit" in line for line in gui_side), gui_side
+    assert any("'pygraphics-aaa-good'" in line and "'pygraphics-zzz-rival'" in line
+               and "'GoodCommand'" in line for line in gui_side), gui_side
+    # Each once: the GUI process does not repeat what the student's process said.
+    assert not any("could not be imported" in line for line in gui_side), gui_side
+    assert len(gui_side) == len(set(gui_side)) == 4, gui_side
+
+    # Two plugins answer GoodCommand: neither does, and the caller is told why.
+    with pytest.raises(amp.AMPError, match="pygraphics-zzz-rival.*none of them does"):
+        callRemote(troubled_plugins.GoodCommand)
+    # A responder that calls exit() fails that one call, and is named.
+    with pytest.raises(amp.AMPError, match=r"QuitCommand called exit\(None\)"):
+        callRemote(troubled_plugins.QuitCommand)
+    assert "the plugin 'pygraphics-aaa-good'" in capsys.readouterr().err
+    # The GUI process lived through every exit(): its windows still open.
+    assert callRemote(Say, text="Still here") == {}
+    assert callRemote(Ping) == {}

@@ -5,7 +5,7 @@ import warnings
 import pytest
 
 from pygraphics_core import client, headless, plugins
-from pygraphics_core.plugins import PluginRegistry, PluginWarning
+from pygraphics_core.plugins import PluginClashError, PluginRegistry, PluginWarning
 
 COURSE_DIALOG = """
     from pygraphics_core import amp, callRemote, hookimpl
@@ -59,17 +59,22 @@ NOT_A_DICT = """
 
 @pytest.fixture
 def course_plugins(fake_plugins, monkeypatch):
-    registry = PluginRegistry(search_path=[str(fake_plugins.folder)])
-    monkeypatch.setattr(plugins, "_registry", registry)
+    """Install made-up plugins: ``install(("pygraphics-pets", CODE), ...)`` -> their registry."""
+    def install(*distributions):
+        for distribution, code in distributions:
+            fake_plugins.add(distribution, code)
+        registry = PluginRegistry(search_path=[str(fake_plugins.folder)])
+        monkeypatch.setattr(plugins, "_registry", registry)
+        return registry
+
     before = client.use_connection(None)
-    yield fake_plugins, registry
+    yield install
     headless.disable()
     client.use_connection(before)
 
 
 def test_the_graders_answer_reaches_the_courses_own_dialog(course_plugins):
-    fake_plugins, registry = course_plugins
-    fake_plugins.add("pygraphics-pets", COURSE_DIALOG)
+    course_plugins(("pygraphics-pets", COURSE_DIALOG))
     session = headless.enable(answers={"ask_pet": ["cat"]})
     ask_pet = plugins.media_function("ask_pet")
     assert ask_pet("Which pet?") == "cat"
@@ -79,25 +84,25 @@ def test_the_graders_answer_reaches_the_courses_own_dialog(course_plugins):
         ask_pet("Another?")
 
 
-def test_two_plugins_answering_one_command_are_both_named(course_plugins):
-    fake_plugins, registry = course_plugins
-    fake_plugins.add("pygraphics-pets", COURSE_DIALOG)
-    fake_plugins.add("pygraphics-zoo", SECOND_ANSWER_FOR_THE_SAME_COMMAND)
+def test_two_plugins_answering_one_command_are_both_named_and_neither_answers(course_plugins):
+    course_plugins(("pygraphics-pets", COURSE_DIALOG),
+                   ("pygraphics-zoo", SECOND_ANSWER_FOR_THE_SAME_COMMAND))
     headless.enable(answers=["cat"])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert plugins.media_function("ask_pet")("Which pet?") == "cat"  # the first keeps it
+        with pytest.raises(PluginClashError) as raised:
+            plugins.media_function("ask_pet")("Which pet?")
     messages = [str(warning.message) for warning in caught
                 if issubclass(warning.category, PluginWarning)]
     assert any("'pygraphics-zoo'" in message and "'pygraphics-pets'" in message
                and "headless responder for the command 'AskPet'" in message
                for message in messages), messages
+    assert "'pygraphics-zoo'" in str(raised.value) and "none of them does" in str(raised.value)
 
 
 def test_a_hook_that_returns_the_wrong_thing_is_reported_by_name(course_plugins):
-    fake_plugins, registry = course_plugins
-    fake_plugins.add("pygraphics-pets", COURSE_DIALOG)
-    fake_plugins.add("pygraphics-broken", NOT_A_DICT)
+    registry = course_plugins(("pygraphics-pets", COURSE_DIALOG),
+                              ("pygraphics-broken", NOT_A_DICT))
     headless.enable(answers=["cat"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)

@@ -90,11 +90,14 @@ def test_an_unknown_name_is_an_attribute_error():
         media.no_such_thing
 
 
-def test_a_missing_plugin_says_which_package_to_install():
+def test_a_missing_plugin_says_which_package_to_install(tmp_path):
     # Without site-packages (-S) no plugin is installed, as in a bare
-    # `pip install pygraphics`.
+    # `pip install pygraphics`: only PyGraphics and pluggy are importable.
+    import pluggy
+
+    (tmp_path / "pluggy").symlink_to(Path(pluggy.__file__).parent, target_is_directory=True)
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "import sys; sys.path[:0] = sys.argv[1:]\n"
         "import media\n"
         "print(media.show.__doc__)\n"
         "try:\n"
@@ -103,8 +106,8 @@ def test_a_missing_plugin_says_which_package_to_install():
         "    print(error)\n"
     )
     root = str(Path(media.__file__).parent)
-    finished = subprocess.run([sys.executable, "-S", "-c", code, root], capture_output=True,
-                              text=True, timeout=60)
+    finished = subprocess.run([sys.executable, "-S", "-c", code, root, str(tmp_path)],
+                              capture_output=True, text=True, timeout=60)
     expected = ("media has no function 'show': it comes with the plugin 'pygraphics-show'. "
                 "Install it with: pip install pygraphics-show")
     assert finished.stdout.splitlines() == [expected, expected], finished.stderr
@@ -122,6 +125,18 @@ def test_from_media_import_star_gives_the_plugins_functions_too():
     exec("from media import *", names)
     assert {"show", "say", "choose_file", "load_picture", "red"} <= set(names)
     assert names["say"] is media.say
+
+
+def test_help_and_tab_completion_show_the_plugins_functions():
+    import pydoc
+    import rlcompleter
+
+    text = pydoc.render_doc(media, renderer=pydoc.plaintext)
+    for name in ["say", "show", "update", "choose_file", "ask_number", "play"]:
+        assert f"\n    {name}(" in text, name
+        assert name in media.__all__ and name in dir(media)
+    completer = rlcompleter.Completer({"media": media})
+    assert "media.show(" in [completer.complete("media.sh", state) for state in range(5)]
 
 
 def test_a_plugin_whose_front_end_imports_media_works(fake_plugins):

@@ -1,12 +1,14 @@
-"""Finding plugins through entry points, and what happens when one is broken."""
+"""Finding plugins through entry points with pluggy, what happens when one is broken,
+and the one rule for names that two plugins give."""
 
+import sys
 import warnings
 from pathlib import Path
 
 import pytest
 
-from pygraphics_core import hookspecs, plugins
-from pygraphics_core.plugins import PluginRegistry, PluginWarning
+from pygraphics_core import amp, hookspecs, plugins
+from pygraphics_core.plugins import PluginClashError, PluginRegistry, PluginWarning
 
 GREETER = """
     from pygraphics_core import amp, hookimpl
@@ -61,13 +63,24 @@ MISSPELLED_HOOK = """
 """
 
 
-def registry_of(fake_plugins):
-    return PluginRegistry(search_path=[str(fake_plugins.folder)])
+def registry_of(*folders):
+    """A registry of the plugins in these folders only (made-up ones, not the installed)."""
+    return PluginRegistry(search_path=[str(folder) for folder in folders])
 
+
+def fresh_folder(fake_plugins, monkeypatch, name):
+    """Another folder of made-up plugins, beside the ``fake_plugins`` one, importable."""
+    folder = fake_plugins.folder.parent / name
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    return type(fake_plugins)(folder)
+
+
+# -- loading, through pluggy and importlib.metadata ---------------------------------
 
 def test_a_plugin_gives_its_commands_and_media_functions(fake_plugins):
     fake_plugins.add("pygraphics-greeter", GREETER, version="2.5")
-    found = registry_of(fake_plugins)
+    found = registry_of(fake_plugins.folder)
     (plugin,) = found.plugins
     assert (plugin.distribution, plugin.version, plugin.name) == ("pygraphics-greeter", "2.5",
                                                                    "greeter")
@@ -77,74 +90,93 @@ def test_a_plugin_gives_its_commands_and_media_functions(fake_plugins):
     assert found.problems == []
 
 
-def test_plugins_load_once_and_only_when_asked(fake_plugins):
+def test_the_markers_are_pluggys_and_each_plugin_is_registered_with_one_plugin_manager(
+        fake_plugins):
+    import pluggy
+
+    assert isinstance(hookspecs.hookimpl, pluggy.HookimplMarker)
+    assert isinstance(hookspecs.hookspec, pluggy.HookspecMarker)
+    assert hookspecs.hookimpl.project_name == hookspecs.PROJECT_NAME == "pygraphics"
     module = fake_plugins.add("pygraphics-greeter", GREETER)
-    import sys
-    found = registry_of(fake_plugins)
+    found = registry_of(fake_plugins.folder)
+    assert isinstance(found.manager, pluggy.PluginManager)
+    assert found.manager.get_plugin("pygraphics-greeter:greeter") is sys.modules[module]
+    # pluggy's own call of the hook answers what PyGraphics's does.
+    assert found.manager.hook.pygraphics_commands() == [list(found.commands().values())]
+
+
+def test_one_registry_per_process_made_on_first_use(fake_plugins, monkeypatch):
+    module = fake_plugins.add("pygraphics-greeter", GREETER)
     assert module not in sys.modules
-    first = found.plugins
+    first = plugins.registry()
     assert module in sys.modules
-    assert found.plugins is first
+    assert plugins.registry() is first
 
 
-def test_the_plugin_of_one_package_loads_without_the_others(fake_plugins):
-    import sys
-    greeter = fake_plugins.add("pygraphics-greeter", GREETER)
-    other = fake_plugins.add("pygraphics-other", SECOND_GREETER)
-    found = registry_of(fake_plugins)
-    plugin = found.plugin_in_package(greeter.partition(".")[0])
-    assert plugin.distribution == "pygraphics-greeter" and plugin.module is not None
-    assert greeter in sys.modules and other not in sys.modules
-    assert found.plugin_in_package("no_such_package") is None
-    assert [plugin.distribution for plugin in found.plugins] == ["pygraphics-greeter",
-                                                                 "pygraphics-other"]
-    assert other in sys.modules
+def test_plugins_are_loaded_in_the_order_of_their_names_wherever_they_are_installed(
+        fake_plugins, monkeypatch):
+    early = fresh_folder(fake_plugins, monkeypatch, "early")
+    late = fresh_folder(fake_plugins, monkeypatch, "late")
+    late.add("pygraphics-aaa", GREETER)
+    early.add("pygraphics-zzz", SECOND_GREETER)
+    for order in [(early.folder, late.folder), (late.folder, early.folder)]:
+        found = registry_of(*order)
+        assert [plugin.distribution for plugin in found.plugins] == ["pygraphics-aaa",
+                                                                     "pygraphics-zzz"]
+        assert all(plugin.module is not None for plugin in found.plugins)
 
 
-def test_a_plugin_that_fails_to_import_is_named_and_the_others_work(fake_plugins):
-    fake_plugins.add("pygraphics-broken", "import not_installed_anywhere\n")
+@pytest.mark.parametrize("source, cause", [
+    ("import not_installed_anywhere\n", "No module named 'not_installed_anywhere'"),
+    ("raise SystemExit('not on this computer')\n", "SystemExit('not on this computer')"),
+    ("import sys\nsys.exit(2)\n", "SystemExit(2) (it called exit())"),
+])
+def test_a_plugin_that_fails_to_import_is_named_and_the_others_work(fake_plugins, source, cause):
+    fake_plugins.add("pygraphics-broken", source)
     fake_plugins.add("pygraphics-greeter", GREETER)
-    found = registry_of(fake_plugins)
     with pytest.warns(PluginWarning) as caught:
-        functions = found.media_functions()
-    assert "greet" in functions
+        found = registry_of(fake_plugins.folder)
+    assert "greet" in found.media_functions()
     message = str(caught[0].message)
     assert "'pygraphics-broken'" in message and "entry point 'broken = " in message
-    assert "No module named 'not_installed_anywhere'" in message
+    assert "could not be imported" in message and cause in message
     assert [problem.distribution for problem in found.problems] == ["pygraphics-broken"]
+    assert found.plugin_named("pygraphics-broken").failure.startswith("could not be imported")
 
 
-def test_a_hook_that_raises_is_named_and_the_others_work(fake_plugins):
-    fake_plugins.add("pygraphics-raising", RAISING_HOOK)
+def test_ctrl_c_while_a_plugin_loads_still_stops_the_program(fake_plugins):
+    fake_plugins.add("pygraphics-slow", "raise KeyboardInterrupt\n")
+    with pytest.raises(KeyboardInterrupt):
+        registry_of(fake_plugins.folder)
+
+
+@pytest.mark.parametrize("raised, cause", [
+    ('KeyError("forgot a setting")', "KeyError: 'forgot a setting'"),
+    ("SystemExit(4)", "SystemExit(4)"),
+])
+def test_a_hook_that_raises_is_named_and_the_others_work(fake_plugins, raised, cause):
+    fake_plugins.add("pygraphics-raising", RAISING_HOOK.replace('KeyError("forgot a setting")',
+                                                                raised))
     fake_plugins.add("pygraphics-greeter", GREETER)
-    found = registry_of(fake_plugins)
-    with pytest.warns(PluginWarning, match=r"pygraphics_media_functions\(\) of the PyGraphics "
-                                           r"plugin 'pygraphics-raising'.*KeyError"):
-        assert list(found.media_functions()) == ["greet"]
-
-
-def test_two_plugins_claiming_one_name_are_both_named_and_the_first_keeps_it(fake_plugins):
-    fake_plugins.add("pygraphics-greeter", GREETER)
-    fake_plugins.add("pygraphics-other", SECOND_GREETER)
-    found = registry_of(fake_plugins)
+    found = registry_of(fake_plugins.folder)
     with pytest.warns(PluginWarning) as caught:
-        commands = found.commands()
-        functions = found.media_functions()
-    assert commands["Greet"].arguments[0][0] == "name"
-    assert functions["greet"]("Ada") == "hello Ada"
-    messages = [str(warning.message) for warning in caught]
-    assert any("'pygraphics-other'" in text and "'pygraphics-greeter'" in text
-               and "command 'Greet'" in text for text in messages), messages
-    assert any("'pygraphics-other'" in text and "'pygraphics-greeter'" in text
-               and "media function 'greet'" in text for text in messages), messages
+        assert list(found.media_functions()) == ["greet"]
+    (warning,) = caught
+    assert ("The hook pygraphics_media_functions() of the PyGraphics plugin "
+            "'pygraphics-raising'") in str(warning.message)
+    assert cause in str(warning.message)
 
 
-def test_a_misspelled_hook_is_reported_instead_of_silently_never_running(fake_plugins):
+def test_a_misspelled_hook_is_refused_by_pluggy_and_named(fake_plugins):
     fake_plugins.add("pygraphics-typo", MISSPELLED_HOOK)
-    found = registry_of(fake_plugins)
-    with pytest.warns(PluginWarning, match=r"'pygraphics-typo'.*pygraphics_command"):
-        found.plugins
+    with pytest.warns(PluginWarning) as caught:
+        found = registry_of(fake_plugins.folder)
+    message = str(caught[0].message)
+    assert "'pygraphics-typo'" in message and "was refused by pluggy" in message
+    assert "unknown hook 'pygraphics_command'" in message
+    assert "(the hooks of PyGraphics are pygraphics_commands, " in message
     assert found.plugins[0].failure is not None
+    assert found.manager.get_plugins() == set()
 
 
 def test_the_say_plugin_is_found_among_the_installed_distributions():
@@ -154,6 +186,208 @@ def test_the_say_plugin_is_found_among_the_installed_distributions():
         assert found.plugin_named("pygraphics-say") is not None
         assert found.commands()["Say"].commandName == "Say"
         assert found.function_owner("say").distribution == "pygraphics-say"
+
+
+# -- one rule for every name two plugins give ----------------------------------
+
+def test_two_plugins_giving_one_name_both_lose_it_whatever_the_order(fake_plugins, monkeypatch):
+    first = fresh_folder(fake_plugins, monkeypatch, "first")
+    second = fresh_folder(fake_plugins, monkeypatch, "second")
+    first.add("pygraphics-greeter", GREETER)
+    # tryfirst changes the order pluggy calls hooks in; it changes nothing here.
+    second.add("pygraphics-other", SECOND_GREETER.replace("@hookimpl\n",
+                                                          "@hookimpl(tryfirst=True)\n"))
+    outcomes = []
+    for order in [(first.folder, second.folder), (second.folder, first.folder)]:
+        found = registry_of(*order)
+        with pytest.warns(PluginWarning) as caught:
+            commands, functions = found.commands(), found.media_functions()
+        messages = sorted(str(warning.message) for warning in caught)
+        outcomes.append((sorted(commands), sorted(functions), messages))
+        assert "Greet" not in commands and "greet" not in functions
+        assert any("'pygraphics-greeter'" in text and "'pygraphics-other'" in text
+                   and "all give the command 'Greet', so none of them does" in text
+                   for text in messages), messages
+        assert found.command_clash("Greet") is not None
+        assert "'pygraphics-other'" in found.function_clash("greet")
+    assert outcomes[0] == outcomes[1]
+
+
+def test_a_command_named_like_pygraphics_own_stays_pygraphics_own(fake_plugins):
+    fake_plugins.add("pygraphics-pinger", """
+        from pygraphics_core import amp, hookimpl
+
+        class Ping(amp.Command):
+            arguments = []
+            response = []
+
+        @hookimpl
+        def pygraphics_commands():
+            return [Ping]
+    """)
+    found = registry_of(fake_plugins.folder)
+    with pytest.warns(PluginWarning, match=r"'pygraphics-pinger'.*gives the command 'Ping', "
+                                           r"but 'Ping' is PyGraphics's own"):
+        assert found.commands() == {}
+
+
+def test_a_name_two_plugins_give_is_refused_when_used(registry_with):
+    registry_with(("pygraphics-greeter", GREETER), ("pygraphics-other", SECOND_GREETER))
+    with pytest.warns(PluginWarning, match="all give the media function 'greet'"), \
+            pytest.raises(PluginClashError) as raised:
+        plugins.media_function("greet")
+    assert str(raised.value).startswith("media.greet cannot be used: The PyGraphics plugins "
+                                        "'pygraphics-greeter'")
+    assert "Uninstall all but one of these plugins." in str(raised.value)
+    # And the command they both define is sent nowhere.
+    from pygraphics_core import client
+
+    greet = type("Greet", (amp.Command,), {"arguments": [], "response": []})
+    with pytest.warns(PluginWarning, match="all give the command 'Greet'"), \
+            pytest.raises(PluginClashError, match="cannot send the command 'Greet'"):
+        client.callRemote(greet)
+
+
+# -- pluggy's rules, as pluggy applies them -------------------------------------
+
+NEEDS_AN_ARGUMENT = """
+    from pygraphics_core import hookimpl
+
+    @hookimpl
+    def pygraphics_commands(settings):
+        return []
+"""
+
+A_WRAPPER = """
+    from pygraphics_core import amp, hookimpl
+
+    class Wave(amp.Command):
+        arguments = []
+        response = []
+
+    @hookimpl(wrapper=True)
+    def pygraphics_commands():
+        return (yield)
+
+    @hookimpl
+    def pygraphics_media_functions():
+        return {"wave": lambda: "waving"}
+"""
+
+NAMED_BY_SPECNAME_WITH_PLUGGYS_OWN_MARKER = """
+    import pluggy
+
+    from pygraphics_core import amp
+
+    hookimpl = pluggy.HookimplMarker("pygraphics")
+
+    class Wave(amp.Command):
+        arguments = []
+        response = []
+
+    @hookimpl(specname="pygraphics_commands", tryfirst=True)
+    def my_commands(extra=None):
+        return [Wave]
+
+    @hookimpl(optionalhook=True)
+    def pygraphics_hook_of_a_later_version():
+        return []
+"""
+
+A_MARKED_CALLABLE_OBJECT = """
+    from pygraphics_core import amp, hookimpl
+
+    class Wave(amp.Command):
+        arguments = []
+        response = []
+
+    class Commands:
+        def __call__(self):
+            return [Wave]
+
+    # pluggy takes functions and methods as hooks, not other callables.
+    pygraphics_commands = hookimpl(Commands())
+"""
+
+
+def test_a_hook_that_wants_arguments_is_refused_by_pluggy(fake_plugins):
+    fake_plugins.add("pygraphics-odd", NEEDS_AN_ARGUMENT)
+    fake_plugins.add("pygraphics-greeter", GREETER)
+    with pytest.warns(PluginWarning, match=r"'pygraphics-odd'.*was refused by pluggy: "
+                                           r"PluginValidationError: .*settings"):
+        found = registry_of(fake_plugins.folder)
+    assert list(found.commands()) == ["Greet"]
+    assert [plugin.failure is None for plugin in found.plugins] == [True, False]
+
+
+def test_pluggys_wrapper_specname_optionalhook_and_callable_rules_hold(fake_plugins):
+    fake_plugins.add("pygraphics-waver", NAMED_BY_SPECNAME_WITH_PLUGGYS_OWN_MARKER)
+    fake_plugins.add("pygraphics-wrapper", A_WRAPPER)
+    fake_plugins.add("pygraphics-object", A_MARKED_CALLABLE_OBJECT)
+    found = registry_of(fake_plugins.folder)
+    assert list(found.commands()) == ["Wave"]
+    assert found.command_owner("Wave").distribution == "pygraphics-waver"
+    assert found.media_functions()["wave"]() == "waving"
+    assert found.problems == []
+    # What PyGraphics answers is what a plain pluggy call answers.
+    assert [command.commandName for answer in found.manager.hook.pygraphics_commands()
+            for command in answer] == ["Wave"]
+
+
+def test_the_installed_plugins_answer_through_pluggy_as_they_do_through_pygraphics():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        found = PluginRegistry()
+    loaded = {plugin.distribution for plugin in found.plugins if plugin.module is not None}
+    assert {"pygraphics-say", "pygraphics-show"} <= loaded
+    theirs = {command.commandName: command
+              for commands in found.manager.hook.pygraphics_commands() for command in commands}
+    assert theirs == found.commands()
+    assert sorted(hookspecs.HOOK_NAMES) == sorted(
+        name for name in vars(found.manager.hook) if name.startswith("pygraphics_"))
+    answers_of = {plugin.distribution: answer
+                  for plugin, answer in found.call_each("pygraphics_media_functions")}
+    assert set(answers_of["pygraphics-say"]) == {"say"}
+
+
+def test_the_markers_refuse_what_pluggy_refuses():
+    with pytest.raises(TypeError):
+        hookspecs.hookimpl(first=True)
+
+
+# -- the hooks themselves ------------------------------------------------------
+
+def hook_names():
+    return [name for name in dir(hookspecs) if name.startswith("pygraphics_")]
+
+
+@pytest.mark.parametrize("name", hook_names())
+def test_every_hook_is_documented_for_plugin_authors(name):
+    docstring = getattr(hookspecs, name).__doc__ or ""
+    assert len(docstring.split()) >= 30, f"{name} needs a docstring a plugin author can act on"
+    assert "Return" in docstring
+
+
+@pytest.mark.parametrize("name", hook_names())
+def test_every_hook_is_implemented_by_some_test(name):
+    # A hook that nothing under test implements could break unnoticed: it
+    # must be implemented in a test, or by a standard plugin (under
+    # plugins/, whose own tests then run it).
+    tests = Path(__file__).parent
+    standard_plugins = tests.parent / "plugins"
+    sources = [path.read_text(encoding="utf-8") for pattern in ("test_*.py", "conftest.py")
+               for path in tests.rglob(pattern)]
+    sources += [path.read_text(encoding="utf-8")
+                for path in standard_plugins.glob("*/*/plugin.py")
+                if any(path.parent.parent.glob("tests/test_*.py"))]
+    assert any(f"def {name}(" in source for source in sources), \
+        f"neither a test nor a tested standard plugin implements the hook {name}"
+
+
+def test_the_clash_rule_is_written_where_plugin_authors_read():
+    docs = Path(__file__).parent.parent / "docs"
+    assert "Who gets a name" in hookspecs.__doc__
+    assert "clash-rule" in (docs / "course-staff.rst").read_text(encoding="utf-8")
 
 
 # -- media.<name> ------------------------------------------------------------
@@ -167,7 +401,7 @@ def registry_with(monkeypatch, fake_plugins):
     def use(*plugin_sources):
         for distribution, code in plugin_sources:
             fake_plugins.add(distribution, code)
-        monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins))
+        monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins.folder))
     return use
 
 
@@ -184,8 +418,9 @@ def test_a_standard_function_whose_plugin_is_missing_says_what_to_install(regist
 
 
 def test_a_standard_function_whose_plugin_is_broken_says_so(registry_with):
-    registry_with(("pygraphics-say", "raise ImportError('half-installed')\n"))
-    with pytest.warns(PluginWarning), pytest.raises(AttributeError) as raised:
+    with pytest.warns(PluginWarning):
+        registry_with(("pygraphics-say", "raise ImportError('half-installed')\n"))
+    with pytest.raises(AttributeError) as raised:
         plugins.media_function("say")
     assert "'pygraphics-say', which is installed but could not be imported" in str(raised.value)
     assert "half-installed" in str(raised.value)
@@ -251,99 +486,6 @@ def test_every_function_of_the_standard_plugins_says_which_plugin_to_install():
     assert seen == standard
 
 
-# -- the checks pluggy would make, and pluggy itself ---------------------------
-
-NEEDS_AN_ARGUMENT = """
-    from pygraphics_core import hookimpl
-
-    @hookimpl
-    def pygraphics_commands(settings):
-        return []
-"""
-
-A_WRAPPER = """
-    from pygraphics_core import hookimpl
-
-    @hookimpl(wrapper=True)
-    def pygraphics_commands():
-        return (yield)
-"""
-
-NAMED_BY_SPECNAME_WITH_PLUGGYS_OWN_MARKER = """
-    import pluggy
-
-    from pygraphics_core import amp
-
-    hookimpl = pluggy.HookimplMarker("pygraphics")
-
-    class Wave(amp.Command):
-        arguments = []
-        response = []
-
-    @hookimpl(specname="pygraphics_commands", tryfirst=True)
-    def my_commands(extra=None):
-        return [Wave]
-
-    @hookimpl(optionalhook=True)
-    def pygraphics_hook_of_a_later_version():
-        return []
-"""
-
-
-@pytest.mark.parametrize("source, complaint", [
-    (NEEDS_AN_ARGUMENT, r"pygraphics_commands\(\) needs the arguments settings, but the hook "
-                        r"pygraphics_commands\(\) is called with none"),
-    (A_WRAPPER, r"pygraphics_commands\(\) is marked as a wrapper"),
-    (MISSPELLED_HOOK, r"pygraphics_command\(\) is marked @hookimpl, but PyGraphics has no hook "
-                      r"named 'pygraphics_command' \(its hooks are pygraphics_commands, "),
-])
-def test_a_hook_pygraphics_cannot_call_keeps_its_plugin_out(fake_plugins, source, complaint):
-    fake_plugins.add("pygraphics-odd", source)
-    fake_plugins.add("pygraphics-greeter", GREETER)
-    found = registry_of(fake_plugins)
-    with pytest.warns(PluginWarning, match=r"'pygraphics-odd'.* has a hook PyGraphics cannot "
-                                           r"use: " + complaint):
-        commands = found.commands()
-    assert list(commands) == ["Greet"]
-    assert [plugin.failure is None for plugin in found.plugins] == [True, False]
-
-
-def test_pluggys_own_marker_specname_and_optional_hooks_work_as_in_pluggy(fake_plugins):
-    fake_plugins.add("pygraphics-waver", NAMED_BY_SPECNAME_WITH_PLUGGYS_OWN_MARKER)
-    found = registry_of(fake_plugins)
-    assert list(found.commands()) == ["Wave"]
-    assert found.problems == []
-    assert plugins.check_with_pluggy(found) == []
-
-
-def test_the_hook_specifications_and_the_installed_plugins_are_pluggys():
-    # A real pluggy PluginManager reads the specifications and registers
-    # every installed plugin, and its hook calls answer what ours answer.
-    import pluggy
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PluginWarning)
-        found = PluginRegistry()
-        ours = {name: command for _, commands in found.call_each("pygraphics_commands")
-                for command in commands for name in [command.commandName]}
-    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
-    manager.add_hookspecs(hookspecs)
-    loaded = [plugin for plugin in found.plugins if plugin.module is not None]
-    assert {"pygraphics-say", "pygraphics-show"} <= {plugin.distribution for plugin in loaded}
-    for plugin in loaded:
-        manager.register(plugin.module)
-    manager.check_pending()
-    theirs = {command.commandName: command
-              for commands in manager.hook.pygraphics_commands() for command in commands}
-    assert theirs == ours
-    assert sorted(hookspecs.HOOK_NAMES) == sorted(
-        name for name in vars(manager.hook) if name.startswith("pygraphics_"))
-
-
-def test_the_markers_refuse_options_pluggy_does_not_have():
-    with pytest.raises(TypeError, match=r"hookimpl\(\) got unknown options \['first'\]"):
-        hookspecs.hookimpl(first=True)
-
 
 # -- what import media gets ---------------------------------------------------
 
@@ -361,26 +503,29 @@ CLASHING = """
 
 def test_media_gets_the_plugins_functions_and_keeps_its_own_names(fake_plugins, monkeypatch):
     fake_plugins.add("pygraphics-clash", CLASHING)
-    monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins))
-    namespace = {"__name__": "media", "get_pixel": "media's own"}
+    monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins.folder))
+    namespace = {"__name__": "media", "__all__": ["get_pixel"], "get_pixel": "media's own"}
     with pytest.warns(PluginWarning) as caught:
         plugins.add_media_functions(namespace)
     assert namespace["get_pixel"] == "media's own"
     assert namespace["wave"](None, 0, 0) == "the plugin's"
     assert "not a name" not in namespace
+    # help(media) and "from media import *" list what plugins add.
+    assert namespace["__all__"] == ["get_pixel", *sorted(["wave",
+                                                          *plugins.STANDARD_FUNCTIONS])]
     messages = [str(warning.message) for warning in caught]
-    assert any("'pygraphics-clash'" in text and "media has its own 'get_pixel'" in text
-               for text in messages), messages
+    assert any("'pygraphics-clash'" in text and "gives the media function 'get_pixel', but "
+               "'get_pixel' is PyGraphics's own" in text for text in messages), messages
     assert any("'not a name', which is not a name Python code can write" in text
                for text in messages), messages
 
 
 def test_a_standard_function_without_its_plugin_says_what_to_install_when_called(
         fake_plugins, monkeypatch):
-    monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins))  # none installed
+    monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins.folder))  # none
     namespace = {"__name__": "media"}
     plugins.add_media_functions(namespace)
-    assert set(namespace) == {"__name__", *plugins.STANDARD_FUNCTIONS}
+    assert set(namespace) == {"__name__", "__all__", *plugins.STANDARD_FUNCTIONS}
     expected = ("media has no function 'choose_file': it comes with the plugin "
                 "'pygraphics-pickers'. Install it with: pip install pygraphics-pickers")
     assert namespace["choose_file"].__doc__ == expected
@@ -388,3 +533,16 @@ def test_a_standard_function_without_its_plugin_says_what_to_install_when_called
     with pytest.raises(AttributeError) as raised:
         namespace["choose_file"]("a title")
     assert str(raised.value) == expected
+
+
+def test_a_function_two_plugins_give_says_so_when_called(fake_plugins, monkeypatch):
+    fake_plugins.add("pygraphics-greeter", GREETER)
+    fake_plugins.add("pygraphics-other", SECOND_GREETER)
+    monkeypatch.setattr(plugins, "_registry", registry_of(fake_plugins.folder))
+    namespace = {"__name__": "media"}
+    with pytest.warns(PluginWarning):
+        plugins.add_media_functions(namespace)
+    assert "greet" in namespace["__all__"]
+    assert "'pygraphics-other'" in namespace["greet"].__doc__
+    with pytest.raises(PluginClashError, match="media.greet cannot be used"):
+        namespace["greet"]("Ada")

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from pygraphics_core import cli
-from pygraphics_core.new_plugin import plugin_names, write_plugin
+from pygraphics_tools import cli
+from pygraphics_tools.new_plugin import plugin_names, write_plugin
 
 
 def test_every_name_comes_from_the_one_chosen():

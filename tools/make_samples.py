@@ -3,7 +3,7 @@
 They are drawn here from shapes and arithmetic, so that they belong to the
 project (no photographs with unknown rights), are small (the PNGs together
 stay well under 100 KB), and can be made again exactly.  They are written
-to ``pygraphics_core/samples/``; the tour (``python -m pygraphics_tour``)
+to ``pygraphics_core/samples/``; the tour (``python -m pygraphics_tools.tour``)
 and the documentation use them.
 
 - ``beach.png`` (320 x 200): sky, sun, sea and sand: big areas of colour to

@@ -72,7 +72,7 @@ def save_window(window, name):
 
 def show_screenshots():
     import media
-    from pygraphics_tour import sample
+    from pygraphics_tools.tour import sample
 
     beach = media.load_picture(sample("beach.png"))
     media.show(beach)

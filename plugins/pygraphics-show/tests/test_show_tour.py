@@ -1,4 +1,4 @@
-"""The tour (``python -m pygraphics_tour``), run as a new user would run it."""
+"""The tour (``python -m pygraphics_tools.tour``), run as a new user would run it."""
 
 import os
 import subprocess
@@ -9,18 +9,18 @@ import time
 def test_without_a_screen_the_tour_says_how_to_run_it_and_ends_normally():
     environment = {key: value for key, value in os.environ.items()
                    if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    finished = subprocess.run([sys.executable, "-m", "pygraphics_tour"],
+    finished = subprocess.run([sys.executable, "-m", "pygraphics_tools.tour"],
                               capture_output=True, text=True, timeout=60, env=environment)
     assert finished.returncode == 0
     assert "no screen" in finished.stdout
-    assert "xvfb-run -a python -m pygraphics_tour" in finished.stdout
+    assert "xvfb-run -a python -m pygraphics_tools.tour" in finished.stdout
     assert finished.stderr == ""
 
 
 def test_the_tour_shows_inspects_animates_and_asks_for_a_file(gui_screen, student):
     program = student(
         "from pygraphics_core import client\n"
-        "from pygraphics_tour import main\n"
+        "from pygraphics_tools.tour import main\n"
         "main()\n"
         # The tour's windows stay open (that is the point): the fixture ends
         # this GUI process after the test.

@@ -1,4 +1,4 @@
-"""A first tour of PyGraphics: ``python -m pygraphics_tour``.
+"""A first tour of PyGraphics: ``python -m pygraphics_tools.tour``.
 
 It runs the same ``media`` calls a student writes, on the sample pictures
 that PyGraphics ships, and says before each step what it does and which
@@ -52,7 +52,7 @@ def explain_no_screen():
         "that it works on a computer without one, run it on a virtual screen\n"
         "(Xvfb); nobody sees its windows there, and its last step waits for\n"
         "an answer in a file dialog until you press Ctrl+C:\n\n"
-        "    xvfb-run -a python -m pygraphics_tour\n\n"
+        "    xvfb-run -a python -m pygraphics_tools.tour\n\n"
         "(in a copy of PyGraphics' source: xvfb-run -a python3 dev.py demo)\n")
 
 

@@ -2,13 +2,15 @@
 
 ``pygraphics plugins``
     List the installed plugins: distribution, version, entry point, the AMP
-    commands and ``media`` functions each provides, and any problem found
-    while loading them or when pluggy checks them against the hook
-    specifications.
+    commands, answers and ``media`` functions each provides, and every
+    problem found: a plugin that fails to load or that pluggy refuses, a
+    hook that fails, a backend that cannot be made, and every clash of
+    names (between plugins, or with ``media``'s own names; see
+    :ref:`clash-rule`). Exits with status 1 when there is a problem.
 
 ``pygraphics new-plugin NAME``
     Write ``pygraphics-NAME/``, a new plugin distribution to start from
-    (see :mod:`pygraphics_core.new_plugin`).
+    (see :mod:`pygraphics_tools.new_plugin`).
 
 ``pygraphics call <Command> name=value ...``
     Call one command in a fresh GUI process (to check a dialog by hand) and
@@ -32,7 +34,7 @@ from typing import Any, Sequence
 
 from pygraphics_core import amp
 from pygraphics_core.core_commands import Ping
-from pygraphics_core.plugins import PluginRegistry, PluginWarning, check_with_pluggy, registry
+from pygraphics_core.plugins import PluginRegistry, PluginWarning, registry
 
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
@@ -96,11 +98,22 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def list_plugins(plugins: PluginRegistry, out=sys.stdout) -> int:
-    """Print every installed plugin with what it provides; return the exit status."""
+def list_plugins(out=sys.stdout) -> int:
+    """Print every installed plugin with what it provides; return the exit status.
+
+    Everything a plugin gives is checked as the student's process and the
+    GUI process check it: ``import media`` binds the media functions, and
+    the backends are made and registered (with a stand-in for the
+    connection), so that every problem either process would meet is listed.
+    """
+    import media  # noqa: F401  (binding its functions reports clashes with its own names)
+    from pygraphics_gui.plugin_backends import register_plugin_backends
+
+    plugins = registry()
     commands = plugins.commands()
     functions = plugins.media_functions()
-    check_with_pluggy(plugins)
+    answering = _RecordingDispatcher()
+    register_plugin_backends(answering, plugins)
     if not plugins.plugins:
         print("No PyGraphics plugins are installed. Try: pip install pygraphics-say",
               file=out)
@@ -113,13 +126,30 @@ def list_plugins(plugins: PluginRegistry, out=sys.stdout) -> int:
         own_commands = sorted(name for name in commands if plugins.command_owner(name) is plugin)
         own_functions = sorted(name for name in functions
                                if plugins.function_owner(name) is plugin)
+        answers = sorted(answering.answered_by(plugin))
         print(f"    commands: {', '.join(own_commands) or '(none)'}", file=out)
+        print(f"    answers (in the GUI process): {', '.join(answers) or '(none)'}", file=out)
         print(f"    media functions: {', '.join(own_functions) or '(none)'}", file=out)
     if plugins.problems:
         print("\nProblems:", file=out)
         for problem in plugins.problems:
             print(f"  - {problem}", file=out)
     return 1 if plugins.problems else 0
+
+
+class _RecordingDispatcher:
+    """Stands in for the GUI process's dispatcher: records which plugin answers what."""
+
+    def __init__(self):
+        self._answers: dict[str, object] = {}
+
+    def register(self, command: type, responder) -> None:
+        self._answers[command.commandName] = responder
+
+    def answered_by(self, plugin) -> list[str]:
+        # The GUI process wraps each responder, naming its plugin.
+        return [name for name, responder in self._answers.items()
+                if getattr(responder, "plugin", None) is plugin]
 
 
 def call_command(name: str, assignments: Sequence[str], plugins: PluginRegistry,
@@ -184,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("command", help="the command's name, e.g. Say")
     call.add_argument("assignments", nargs="*", metavar="name=value",
                       help="its arguments, converted to their declared types")
-    from pygraphics_core import new_plugin
+    from pygraphics_tools import new_plugin
 
     new_plugin.add_subcommand(subcommands)
     return parser
@@ -196,9 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.subcommand == "plugins":
         # The listing shows every problem itself; warnings would repeat them.
         warnings.simplefilter("ignore", PluginWarning)
-        return list_plugins(registry())
+        return list_plugins()
     if arguments.subcommand == "new-plugin":
-        from pygraphics_core import new_plugin
+        from pygraphics_tools import new_plugin
 
         return new_plugin.run_subcommand(arguments)
     return call_command(arguments.command, arguments.assignments, registry())
