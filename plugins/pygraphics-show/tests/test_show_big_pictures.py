@@ -5,9 +5,9 @@ The photo is made by the test, with a colour that names its pixel: pixel
 of a screenshot says exactly which pixel of the photo it is.
 """
 
-import time
 import tracemalloc
 
+import pytest
 from PIL import Image
 
 import media
@@ -29,6 +29,16 @@ def coded_photo(title):
     picture = Picture(image=image)
     picture.set_title(title)
     return picture
+
+
+def python_memory_peak(function, *arguments):
+    """The most memory Python allocated at once while ``function(*arguments)`` ran."""
+    tracemalloc.start()
+    try:
+        function(*arguments)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def pixel_named_by(colour):
@@ -63,157 +73,131 @@ def find_in(shot, expected):
     return None
 
 
-def seen(gui_screen, window, check, what, timeout=10.0):
-    """Take screenshots of ``window`` until ``check(shot)`` is true; return its value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        shot = gui_screen.screenshot(window).convert("RGB")
-        result = check(shot)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"after {timeout} s the window still did not show {what}")
+class ShownPhoto:
+    """A coded photo shown with ``media.show``, and its window as the student sees it."""
+
+    def __init__(self, gui_screen, seen_on_screen, title):
+        self.screen, self.seen_on_screen = gui_screen, seen_on_screen
+        self.photo = coded_photo(title)
+        media.show(self.photo)
+        # The zoom (one over step) at which it fits the screen below the zoom bar.
+        screen_width, screen_height = gui_screen.screenshot().size
+        self.step = 1
+        while (PHONE_PHOTO[0] / self.step > screen_width - 80
+               or PHONE_PHOTO[1] / self.step > screen_height - 80 - 40):
+            self.step += 1
+        self.title = f"{title} ({round(100 / self.step)}%)"
+        [self.window] = gui_screen.wait_for_windows(self.title, 1)
+
+    def wait_to_see(self, check, what):
+        return self.seen_on_screen(self.screen, self.window, check, what)
+
+    def wait_to_see_it_fitted(self, what="all of the photo"):
+        """Wait until the window shows every step-th pixel of the photo as it is now."""
+        expected = every_nth_pixel(self.photo, self.step)
+        return self.wait_to_see(lambda shot: find_in(shot, expected), what)
 
 
-def fitted_step(gui_screen):
-    """The zoom (one over this) at which the photo fits this screen below the zoom bar."""
-    screen_width, screen_height = gui_screen.screenshot().size
-    room_width, room_height = screen_width - 80, screen_height - 80 - 40
-    step = 1
-    while PHONE_PHOTO[0] / step > room_width or PHONE_PHOTO[1] / step > room_height:
-        step += 1
-    return step
+@pytest.fixture
+def show_photo(gui_screen, seen_on_screen):
+    """``show_photo(title)``: show a coded 4032 x 3024 photo; return its ShownPhoto."""
+    return lambda title: ShownPhoto(gui_screen, seen_on_screen, title)
 
 
 def test_a_photo_bigger_than_the_screen_opens_fitted_and_its_title_says_the_zoom(
-        gui_client, gui_screen):
-    photo = coded_photo("phone photo")
-    media.show(photo)
-    step = fitted_step(gui_screen)
-    [window] = gui_screen.wait_for_windows(f"phone photo ({round(100 / step)}%)", 1)
-    x, y, width, height = gui_screen.geometry(window)
+        gui_client, gui_screen, show_photo):
+    shown = show_photo("phone photo")
+    assert shown.title == f"phone photo ({round(100 / shown.step)}%)"
+    x, y, width, height = gui_screen.geometry(shown.window)
     screen_width, screen_height = gui_screen.screenshot().size
     assert 0 <= x and x + width <= screen_width and 0 <= y and y + height <= screen_height
-    # All of the photo is on the screen: every step-th pixel of it.
-    expected = every_nth_pixel(photo, step)
-    seen(gui_screen, window, lambda shot: find_in(shot, expected), "the whole photo, fitted")
+    shown.wait_to_see_it_fitted()
 
 
-def test_an_update_of_a_fitted_photo_shows_its_new_pixels(gui_client, gui_screen):
-    photo = coded_photo("photo to update")
-    media.show(photo)
-    step = fitted_step(gui_screen)
-    [window] = gui_screen.wait_for_windows(f"photo to update ({round(100 / step)}%)", 1)
-    seen(gui_screen, window, lambda shot: find_in(shot, every_nth_pixel(photo, step)),
-         "the photo")
+def test_an_update_of_a_fitted_photo_shows_its_new_pixels(gui_client, show_photo):
+    shown = show_photo("photo to update")
+    shown.wait_to_see_it_fitted()
     # Change pixels all over the photo (every row and column, in bands that
     # cross band boundaries of the transfer), then update.
-    media.add_rect_filled(photo, 100, 90, 3000, 2500, media.red)
+    media.add_rect_filled(shown.photo, 100, 90, 3000, 2500, media.red)
     for x in range(0, PHONE_PHOTO[0], 8):
-        media.set_color(media.get_pixel(photo, x, PHONE_PHOTO[1] - 1), media.yellow)
-    media.update(photo)
-    expected = every_nth_pixel(photo, step)
-    seen(gui_screen, window, lambda shot: find_in(shot, expected), "the updated photo")
+        media.set_color(media.get_pixel(shown.photo, x, PHONE_PHOTO[1] - 1), media.yellow)
+    media.update(shown.photo)
+    shown.wait_to_see_it_fitted("the updated photo")
 
 
-def test_zoomed_to_100_percent_with_the_keyboard_every_pixel_is_exact(gui_client, gui_screen):
-    photo = coded_photo("photo to zoom")
-    media.show(photo)
-    step = fitted_step(gui_screen)
-    [window] = gui_screen.wait_for_windows(f"photo to zoom ({round(100 / step)}%)", 1)
-    seen(gui_screen, window, lambda shot: find_in(shot, every_nth_pixel(photo, step)),
-         "the photo")
+def test_zoomed_to_100_percent_with_the_keyboard_every_pixel_is_exact(
+        gui_client, gui_screen, show_photo):
+    shown = show_photo("photo to zoom")
+    shown.wait_to_see_it_fitted()
     # + steps through 33 % and 50 % (as in the inspector) to 100 %, where
     # the title is the picture's own.
-    for _ in range({4: 3, 3: 2, 2: 1}[step]):
-        gui_screen.press(window, "plus")
-    [window] = gui_screen.wait_for_windows("photo to zoom", 1)
+    for _ in range({4: 3, 3: 2, 2: 1}[shown.step]):
+        gui_screen.press(shown.window, "plus")
+    gui_screen.wait_for_windows("photo to zoom", 1)
 
     def exact_at_100_percent(shot):
         # Below the zoom bar, inside the scrollbars, each screen pixel shows
         # the next pixel of the photo: find where the view starts, then
         # compare all of it with the photo.
         for top in range(60):
-            first, second = shot.getpixel((2, top)), shot.getpixel((3, top))
-            x, y = pixel_named_by(first)
-            if pixel_named_by(second) != (x + 1, y) or pixel_named_by(
-                    shot.getpixel((2, top + 1))) != (x, y + 1):
+            x, y = pixel_named_by(shot.getpixel((2, top)))
+            if (pixel_named_by(shot.getpixel((3, top))) != (x + 1, y)
+                    or pixel_named_by(shot.getpixel((2, top + 1))) != (x, y + 1)):
                 continue
             view = shot.crop((2, top, shot.width - 20, shot.height - 20))
-            left, upper = x, y
-            expected = photo.get_image().crop(
-                (left, upper, left + view.width, upper + view.height))
-            return view.tobytes() == expected.tobytes() and (left, upper)
-        return None
+            expected = shown.photo.get_image().crop((x, y, x + view.width, y + view.height))
+            return view.tobytes() == expected.tobytes()
+        return False
 
-    seen(gui_screen, window, exact_at_100_percent, "the photo at 100 percent, pixel for pixel")
+    shown.wait_to_see(exact_at_100_percent, "the photo at 100 percent, pixel for pixel")
 
 
-def test_ctrl_and_the_mouse_wheel_zoom_a_picture_window(gui_client, gui_screen):
-    photo = coded_photo("photo and wheel")
-    media.show(photo)
-    step = fitted_step(gui_screen)
-    [window] = gui_screen.wait_for_windows(f"photo and wheel ({round(100 / step)}%)", 1)
-    x, y, width, height = gui_screen.geometry(window)
+def test_ctrl_and_the_mouse_wheel_zoom_a_picture_window(gui_client, gui_screen, show_photo):
+    shown = show_photo("photo and wheel")
+    x, y, width, height = gui_screen.geometry(shown.window)
     gui_screen._xdotool("mousemove", str(x + width // 2), str(y + height // 2))
     gui_screen._xdotool("keydown", "ctrl")
     try:
         gui_screen._xdotool("click", "4")
     finally:
         gui_screen._xdotool("keyup", "ctrl")
-    larger = {4: "33%", 3: "50%", 2: "100%"}[step]
-    title = "photo and wheel" if larger == "100%" else f"photo and wheel ({larger})"
-    gui_screen.wait_for_windows(title, 1)
+    larger = {4: "33%", 3: "50%", 2: "100%"}[shown.step]
+    gui_screen.wait_for_windows(
+        "photo and wheel" if larger == "100%" else f"photo and wheel ({larger})", 1)
 
 
-def test_an_update_of_a_big_picture_sends_it_without_copying_it(gui_client, gui_screen):
-    photo = coded_photo("photo, memory")
-    media.show(photo)
-    gui_screen.wait_for_windows(f"photo, memory ({round(100 / fitted_step(gui_screen))}%)", 1)
-    tracemalloc.start()
-    try:
-        media.update(photo)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+def test_an_update_of_a_big_picture_sends_it_without_copying_it(gui_client, show_photo):
+    photo = show_photo("photo, memory").photo
+    media.add_rect_filled(photo, 0, 0, 4032, 3024, media.red)
     # A copy of the pixels would be 36 MB; the bands are views of them.
-    assert peak < 2_000_000
+    assert python_memory_peak(media.update, photo) < 2_000_000
     # No view of the pixels is left: the picture can still change size.
     media.crop_picture(photo, 0, 0, 99, 99)
     assert photo.get_width() == 100
 
 
 def test_after_the_window_is_closed_by_hand_an_update_shows_all_of_the_photo(
-        gui_client, gui_screen, close_by_hand):
-    photo = coded_photo("photo closed")
-    media.show(photo)
-    step = fitted_step(gui_screen)
-    title = f"photo closed ({round(100 / step)}%)"
-    [window] = gui_screen.wait_for_windows(title, 1)
-    close_by_hand(window)
-    gui_screen.wait_for_windows(title, 0)
+        gui_client, gui_screen, close_by_hand, show_photo):
+    shown = show_photo("photo closed")
+    close_by_hand(shown.window)
+    gui_screen.wait_for_windows(shown.title, 0)
     # One band changes; the window that update opens again needs them all.
-    media.add_rect_filled(photo, 0, 0, 500, 40, media.green)
-    media.update(photo)
-    [window] = gui_screen.wait_for_windows(title, 1)
-    expected = every_nth_pixel(photo, step)
-    seen(gui_screen, window, lambda shot: find_in(shot, expected), "all of the photo again")
+    media.add_rect_filled(shown.photo, 0, 0, 500, 40, media.green)
+    media.update(shown.photo)
+    [shown.window] = gui_screen.wait_for_windows(shown.title, 1)
+    shown.wait_to_see_it_fitted("all of the photo again")
 
 
-def test_a_new_gui_process_gets_all_of_the_photo(gui_cleanup, gui_screen):
+def test_a_new_gui_process_gets_all_of_the_photo(gui_cleanup, gui_screen, show_photo):
     from pygraphics_core import client
 
-    photo = coded_photo("photo, new process")
-    media.show(photo)
-    step = fitted_step(gui_screen)
-    title = f"photo, new process ({round(100 / step)}%)"
-    gui_screen.wait_for_windows(title, 1)
+    shown = show_photo("photo, new process")
     client.stop_gui_process()
-    gui_screen.wait_for_windows(title, 0)
-    media.update(photo)  # nothing changed, but this GUI process has never seen it
-    [window] = gui_screen.wait_for_windows(title, 1)
-    seen(gui_screen, window, lambda shot: find_in(shot, every_nth_pixel(photo, step)),
-         "the photo in the new GUI process")
+    gui_screen.wait_for_windows(shown.title, 0)
+    media.update(shown.photo)  # nothing changed, but this GUI process has never seen it
+    [shown.window] = gui_screen.wait_for_windows(shown.title, 1)
+    shown.wait_to_see_it_fitted("the photo in the new GUI process")
 
 
 # --- the same windows, built in this process (real Tk, real mouse) -------------
@@ -302,12 +286,7 @@ def test_the_gui_side_unpacks_a_big_picture_band_by_band(tk_root, screen):
         [window] = backend._windows.values()
         shown = window.view.image
         media.add_rect_filled(photo, 0, 0, 4032, 3024, media.red)
-        tracemalloc.start()
-        try:
-            media.update(photo)
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
+        peak = python_memory_peak(media.update, photo)
         # The window keeps its picture, and its new pixels came a band of
         # about 1 MB at a time: neither side held all 36 MB of them at once.
         assert window.view.image is shown

@@ -41,24 +41,6 @@ def find_picture(screenshot, image, zoom=1):
     return None
 
 
-def seen_on_screen(gui_screen, window, check, what, timeout=10.0):
-    """Take screenshots of ``window`` until ``check(shot)`` is true; return its value.
-
-    A window is mapped a moment before Tk has drawn into it, so the test
-    waits for what it expects to see (within ``timeout`` seconds).
-    """
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        shot = gui_screen.screenshot(window).convert("RGB")
-        result = check(shot)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"after {timeout} s the window still did not show {what}")
-
-
 def same_pixels(first, second):
     return first.size == second.size and ImageChops.difference(first, second).getbbox() is None
 
@@ -69,7 +51,7 @@ def pixels_of_colour(image, colour):
     return ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()[0]
 
 
-def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen):
+def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(240, 160)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -77,7 +59,7 @@ def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen):
                           "the picture's pixels")
 
 
-def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen):
+def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen, seen_on_screen):
     picture, _ = coordinate_picture(100, 80)
     media.show(picture)
     gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -90,7 +72,7 @@ def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen
                    and shot.getpixel((50, 41)) == (50, 41, 128), "the red line")
 
 
-def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen):
+def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen, seen_on_screen):
     picture, _ = coordinate_picture(64, 48, title="Mes vacances \u00e0 \u6771\u4eac")
     media.show(picture)
     # xdotool matches the Latin-1 title property, so find the window by the
@@ -128,7 +110,7 @@ def _utf8_title(gui_screen, window):
     return output.decode("utf-8").split("=", 1)[1].strip().strip('"')
 
 
-def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, close_by_hand):
+def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, close_by_hand, seen_on_screen):
     picture, _ = coordinate_picture(50, 40)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -157,7 +139,7 @@ def test_close_closes_and_update_after_close_does_not_reopen_a_second_window(
     gui_screen.wait_for_windows(picture.get_title(), 1)
 
 
-def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client, gui_screen):
+def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client, gui_screen, seen_on_screen):
     # 250 x 250 fits the inspector at 200 % but not at 300 %.
     picture, image = coordinate_picture(250, 250)
     media.inspect(picture)
@@ -166,7 +148,7 @@ def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client
                    "the picture at 200 %")
 
 
-def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_screen):
+def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(250, 250, blue=77)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -188,7 +170,7 @@ def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_
                        f"a swatch of the colour {colour} under the pointer")
 
 
-def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_screen):
+def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(250, 250)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -208,7 +190,7 @@ def test_show_of_something_that_is_not_a_picture_says_what_is_needed(gui_cleanup
         media.show("cat.jpg")
 
 
-def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, gui_screen):
+def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(120, 90)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -219,7 +201,7 @@ def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, g
                    "the cropped picture, filling its window")
 
 
-def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client, gui_screen):
+def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client, gui_screen, seen_on_screen):
     # Both windows open centred on the screen, one on top of the other.
     first, _ = coordinate_picture(200, 150, blue=10)
     second, _ = coordinate_picture(200, 150, blue=200)
