@@ -337,8 +337,12 @@ def inspector_step_ms(root, inspector, step):
     return (time.perf_counter() - started) * 1000
 
 
-def inspector_figures(image):
-    """Median times of zoom steps, pans and pointer moves in an inspector of ``image``."""
+def inspector_figures(images, rounds=4):
+    """Median times of zoom steps, pans and pointer moves in an inspector of each image.
+
+    The inspectors take turns, a round of each kind of step at a time, so
+    that what else the machine does falls on all of them alike.
+    """
     import tkinter
 
     from pygraphics_show.windows import InspectorWindow
@@ -346,30 +350,37 @@ def inspector_figures(image):
     root = tkinter.Tk()
     root.withdraw()
     try:
-        window = InspectorWindow("bench inspector", image)
-        while not window.winfo_viewable():
+        windows = [InspectorWindow(f"bench inspector {number}", image)
+                   for number, image in enumerate(images)]
+        while not all(window.winfo_viewable() for window in windows):
             root.update()
-        root.update()
-        inspector = window.inspector
-        canvas = inspector.view.canvas
-        zooms, pans, pointers = [], [], []
-        for _ in range(4):
-            for direction in (1, 1, 1, -1, -1, -1):
-                zooms.append(inspector_step_ms(
-                    root, inspector, lambda: inspector.zoom_step(direction)))
-        inspector.view.set_zoom(2)
-        root.update()
-        for run in range(24):
-            amount = 40 if run % 2 == 0 else -40
-            pans.append(inspector_step_ms(
-                root, inspector, lambda: canvas.xview_scroll(amount, "units")))
-        for run in range(24):
-            point = (20 + run * 7, 30 + run * 5)
-            pointers.append(inspector_step_ms(
-                root, inspector,
-                lambda: canvas.event_generate("<Motion>", x=point[0], y=point[1])))
-        window.close()
-        return statistics.median(zooms), statistics.median(pans), statistics.median(pointers)
+        times = [{"zoom step": [], "pan": [], "hover": []} for _ in images]
+        for _ in range(rounds):
+            for window, figures in zip(windows, times):
+                window.lift()
+                inspector = window.inspector
+                canvas = inspector.view.canvas
+                inspector.view.set_zoom(1)
+                root.update()
+                # 100 % -> 200 % -> 300 % and back, down to 33 % and back.
+                for direction in (1, 1, -1, -1, -1, -1, 1, 1):
+                    figures["zoom step"].append(inspector_step_ms(
+                        root, inspector, lambda: inspector.zoom_step(direction)))
+                inspector.view.set_zoom(2)
+                root.update()
+                for run in range(8):
+                    amount = 40 if run % 2 == 0 else -40
+                    figures["pan"].append(inspector_step_ms(
+                        root, inspector, lambda: canvas.xview_scroll(amount, "units")))
+                for run in range(8):
+                    point = (20 + run * 7, 30 + run * 5)
+                    figures["hover"].append(inspector_step_ms(
+                        root, inspector,
+                        lambda: canvas.event_generate("<Motion>", x=point[0], y=point[1])))
+        for window in windows:
+            window.close()
+        return [{name: statistics.median(values) for name, values in figures.items()}
+                for figures in times]
     finally:
         root.destroy()
 
@@ -377,13 +388,12 @@ def inspector_figures(image):
 def report_inspector():
     from photos import PHONE_PHOTO, SMALL_PHOTO, photo_image
 
-    small = inspector_figures(photo_image(SMALL_PHOTO))
-    big = inspector_figures(photo_image(PHONE_PHOTO))
+    small, big = inspector_figures([photo_image(SMALL_PHOTO), photo_image(PHONE_PHOTO)])
     print("\nInspector: from a step to the redrawn window (ms, medians)")
     print(f"  {'':12s} {'640x480':>9s} {'4032x3024':>10s}  ratio")
-    for name, small_ms, big_ms in zip(("zoom step", "pan", "hover"), small, big):
-        print(f"  {name:12s} {small_ms:9.2f} {big_ms:10.2f}  {big_ms / small_ms:5.2f}x "
-              f"(target about 1)")
+    for name in small:
+        print(f"  {name:12s} {small[name]:9.2f} {big[name]:10.2f}  "
+              f"{big[name] / small[name]:5.2f}x (target about 1)")
 
 
 def report_small(media):
