@@ -2,8 +2,8 @@
 
 from pygraphics_gui import ProtocolBackend, appender
 
-from .commands import (Close, IncomingPicture, Inspect, IsOpen, PictureRows, Show, Update,
-                       image_from_pixels, incomplete, pixel_count)
+from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
+from .picture_transfer import IncomingPicture, image_from_pixels, incomplete, pixel_count
 from .windows import InspectorWindow, PictureWindow
 
 

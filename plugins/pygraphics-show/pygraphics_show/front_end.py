@@ -21,8 +21,8 @@ import zlib
 
 from pygraphics_core import amp, callRemote
 
-from .commands import (BAND_BYTES, Close, Inspect, IsOpen, PictureIncomplete, PictureRows, Show,
-                       Update)
+from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
+from .picture_transfer import BAND_BYTES, PictureIncomplete
 
 __all__ = ["show", "inspect", "update", "close", "close_inspect", "is_shown"]
 
@@ -48,7 +48,7 @@ def _picture_fields(picture, function_name):
     try:
         width, height = picture.get_width(), picture.get_height()
         title = picture.get_title()
-        picture.raw_view
+        picture.raw_view  # how the pixels are sent (a Picture has it)
     except AttributeError:
         raise TypeError(
             f"{function_name}() needs a picture, such as one from "

@@ -11,8 +11,8 @@ copy of it, and bands left out (unchanged) are taken from it.
 
 import weakref
 
-from .commands import (Close, IncomingPicture, Inspect, IsOpen, PictureRows, Show, Update,
-                       image_from_pixels, incomplete, pixel_count)
+from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
+from .picture_transfer import IncomingPicture, image_from_pixels, incomplete, pixel_count
 
 # For each session: each open window's picture, and the pictures arriving
 # in bands.
