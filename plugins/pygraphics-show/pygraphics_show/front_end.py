@@ -15,9 +15,7 @@ costs what it changes, plus reading the photo once for the checksums.
 """
 
 import itertools
-import traceback
 import weakref
-import zlib
 
 from pygraphics_core import amp, callRemote
 
@@ -96,6 +94,8 @@ def _send_bands(whole, width, height, window, known):
     The checksum is CRC-32 (zlib's, which reads about 5 GB a second): a
     band whose pixels changed keeps its checksum once in four billion times.
     """
+    import zlib  # here: ``import media`` should not wait for it
+
     row_bytes = width * 3
     rows = max(1, BAND_BYTES // row_bytes)
     checksums = []
@@ -124,6 +124,8 @@ def _call_lending(whole, start, end, command, row_bytes, **arguments):
     try:
         callRemote(command, pixels=pieces, **arguments)
     except BaseException as error:
+        import traceback
+
         # Each view left of the picture's bytes would keep it from being
         # cropped. The frames of a failed call (which a shell keeps, with
         # the traceback) may hold views of these pieces: clear them.

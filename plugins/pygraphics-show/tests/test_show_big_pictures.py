@@ -304,3 +304,37 @@ def test_the_gui_side_unpacks_a_big_picture_band_by_band(tk_root, screen):
     finally:
         client.use_connection(previous)
     window.close()
+
+
+class ConnectionThatBreaksWhileSending:
+    """A connection that dies half-way through sending a command, as when
+    the GUI process is killed: the parts it was sending (views of the
+    picture) are still in its frame when the error leaves it."""
+
+    def callRemote(self, command, **arguments):
+        from pygraphics_core.amp.connection import Connection
+
+        _tag, parts = Connection().send_command_parts(command, arguments)
+        # What the proxy keeps of a part that went half-way: a view of it.
+        half_sent = [memoryview(part).cast("B")[1:] for part in parts]
+        raise ConnectionResetError(f"the GUI process went away ({len(half_sent)} parts left)")
+
+    def close(self):
+        pass
+
+
+def test_a_picture_whose_update_failed_half_way_can_still_be_cropped():
+    from pygraphics_core import client
+
+    photo = coded_photo("broken update")
+    previous = client.use_connection(ConnectionThatBreaksWhileSending())
+    try:
+        try:
+            media.update(photo)
+        except ConnectionResetError as error:
+            kept = error  # a shell keeps the last error, and its traceback
+        assert kept.__traceback__ is not None
+        media.crop_picture(photo, 0, 0, 9, 9)
+    finally:
+        client.use_connection(previous)
+    assert (photo.get_width(), photo.get_height()) == (10, 10)
