@@ -34,12 +34,10 @@ class PictureView(tk.Frame):
     when the picture is larger than the view.  Drag with the mouse or turn
     the wheel (Shift for sideways) to move around.
 
-    ``zoom`` is the starting zoom (a number such as 2, ``'200%'``), or
-    ``"fit"``: the largest zoom at which the whole picture fits in
-    ``max_width`` x ``max_height``, following the view's size from then on
-    (as the *Fit* button does).  The keys ``+`` and ``-`` and Ctrl + the
-    mouse wheel zoom in and out; ``zoom_centre()``, if given, returns the
-    point of the view that zoom keys and buttons keep in place (None: the
+    ``zoom`` is the starting zoom (a number such as 2, ``'200%'``; see also
+    :meth:`fit_within`).  The keys ``+`` and ``-`` and Ctrl + the mouse
+    wheel zoom in and out; ``zoom_centre()``, if given, returns the point
+    of the view that zoom keys and buttons keep in place (None: the
     middle).
 
     ``on_click(x, y)`` is called with picture coordinates when the user
@@ -53,11 +51,9 @@ class PictureView(tk.Frame):
                  zoom_centre=None, background="#7f7f7f"):
         super().__init__(master, borderwidth=0, highlightthickness=0)
         self._image = _as_rgb(image)
-        self._fitting = zoom == "fit"
-        if self._fitting:
-            zoom = zoom_math.fit_zoom(*self._image.size, max_width, max_height)
         # A Fraction comes from fit_zoom, which may go below 25 %.
         self._zoom = zoom if isinstance(zoom, Fraction) else zoom_math.as_zoom(zoom)
+        self._fitting = False
         self.on_click = on_click
         self.on_pointer = on_pointer
         self._zoom_centre = zoom_centre
@@ -207,7 +203,7 @@ class PictureView(tk.Frame):
         self._fitting = zoom == "fit"
         if self._fitting:
             zoom = zoom_math.fit_zoom(*self._image.size, max_width, max_height)
-        self._change_zoom(zoom_math.as_zoom(zoom) if not isinstance(zoom, Fraction) else zoom)
+        self._change_zoom(zoom if isinstance(zoom, Fraction) else zoom_math.as_zoom(zoom))
         self.request_size()
 
     def fit_to_window(self):
@@ -473,7 +469,6 @@ class PictureView(tk.Frame):
             self.canvas.yview_scroll(pixels, "units")
         self._on_motion(event)
         return "break"
-
 
     def _on_zoom_wheel(self, event):
         if event.num in (4, 5):

@@ -35,8 +35,7 @@ class PictureWindow(Window):
         self._picture_title = title
         self._room = (self.winfo_screenwidth() - SCREEN_MARGIN,
                       self.winfo_screenheight() - SCREEN_MARGIN)
-        self.view = PictureView(self, image, zoom="fit" if self._too_big(image) else 1,
-                                max_width=self._room[0], max_height=self._room[1])
+        self.view = PictureView(self, image, max_width=self._room[0], max_height=self._room[1])
         self.zoom_bar = ZoomBar(self, self.view)
         self.view.pack(side="bottom", fill="both", expand=True)
         self.view.bind("<<ZoomChanged>>", self._show_title, add="+")
