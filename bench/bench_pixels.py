@@ -8,6 +8,9 @@ beside its baseline, and reported as a ratio against the issue's targets:
   get_pixel), against a bare bytearray (the floor) and against a re-creation
   of PyGraphics 2.1's design (Pillow's PixelAccess plus a Pixel object per
   pixel, below). Targets: >= 2.5x faster than 2.1, <= 3x the floor;
+- greyscale written with ``/ 3`` (floats, as students write it) against the
+  same loop with ``// 3`` (whole numbers), measured in alternating rounds:
+  target <= 1.3x;
 - memory per picture (tracemalloc) against its raw RGB bytes (target <= 1.5x);
 - whole-picture operations against Pillow doing the same directly, on
   640x480 and on a 4032x3024 phone photo (made for the run, see photos.py);
@@ -238,6 +241,79 @@ def report_loops():
         print(f"  {name:42s} {ns(seconds):7.1f}  {seconds / floor:4.2f}x the floor")
 
 
+# --- floats from "/" ---------------------------------------------------------------
+
+
+def greyscale_whole_numbers():
+    pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+    for p in pic:
+        grey = (media.get_red(p) + media.get_green(p) + media.get_blue(p)) // 3
+        media.set_red(p, grey)
+        media.set_green(p, grey)
+        media.set_blue(p, grey)
+
+
+def greyscale_floats():
+    pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+    for p in pic:
+        grey = (media.get_red(p) + media.get_green(p) + media.get_blue(p)) / 3
+        media.set_red(p, grey)
+        media.set_green(p, grey)
+        media.set_blue(p, grey)
+
+
+def greyscale_whole_numbers_with_colours():
+    pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+    for p in pic:
+        grey = (media.get_red(p) + media.get_green(p) + media.get_blue(p)) // 3
+        media.set_color(p, media.create_color(grey, grey, grey))
+
+
+def greyscale_floats_with_colours():
+    pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+    for p in pic:
+        grey = (media.get_red(p) + media.get_green(p) + media.get_blue(p)) / 3
+        media.set_color(p, media.create_color(grey, grey, grey))
+
+
+def check_greyscales_agree():
+    """Both loops give the same picture: (200 + 100 + 50) / 3 is 116.67, kept as 116."""
+    for loop in (greyscale_whole_numbers, greyscale_floats):
+        pic = media.create_picture(WIDTH, HEIGHT, media.create_color(200, 100, 50))
+        for p in pic:
+            grey = (media.get_red(p) + media.get_green(p) + media.get_blue(p))
+            grey = grey // 3 if loop is greyscale_whole_numbers else grey / 3
+            media.set_red(p, grey)
+            media.set_green(p, grey)
+            media.set_blue(p, grey)
+        assert pic.to_bytes() == bytes([116, 116, 116]) * PIXELS
+
+
+def alternating_best(first, second, rounds=5):
+    """Best CPU times of two loops measured in turn, so both see the same machine."""
+    best_first = best_second = float("inf")
+    for _ in range(rounds):
+        best_first = min(best_first, best_time(first, 1))
+        best_second = min(best_second, best_time(second, 1))
+    return best_first, best_second
+
+
+def report_floats():
+    check_greyscales_agree()
+    print(f"\nGreyscale of {WIDTH}x{HEIGHT}, (r + g + b) / 3 against // 3 "
+          f"(ns per pixel, best CPU time, alternating rounds)")
+    whole, floats = alternating_best(greyscale_whole_numbers, greyscale_floats)
+    ratio = floats / whole
+    print(f"  // 3, set_red/green/blue                 {whole / PIXELS * 1e9:7.1f}")
+    print(f"  /  3, set_red/green/blue                 {floats / PIXELS * 1e9:7.1f}  "
+          f"{ratio:4.2f}x (target <= 1.3: {'met' if ratio <= 1.3 else 'MISSED'})")
+    whole, floats = alternating_best(greyscale_whole_numbers_with_colours,
+                                     greyscale_floats_with_colours)
+    print(f"  // 3, set_color(create_color(...))       {whole / PIXELS * 1e9:7.1f}")
+    print(f"  /  3, set_color(create_color(...))       {floats / PIXELS * 1e9:7.1f}  "
+          f"{floats / whole:4.2f}x (not a target)")
+
+
 # --- memory -------------------------------------------------------------------
 
 
@@ -416,6 +492,7 @@ def main():
     started = time.perf_counter()
     print(f"Python {sys.version.split()[0]}, Pillow {Image.__version__}, {os.cpu_count()} CPUs\n")
     report_loops()
+    report_floats()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         png_path = report_whole_picture(folder, SMALL_PHOTO, 7)

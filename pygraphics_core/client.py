@@ -10,7 +10,8 @@ The connection is replaceable: :func:`use_connection` installs any object
 with ``callRemote(command, **kwargs)`` and ``close()``, which is how
 headless mode (no screen: autograders) takes over. Setting the environment
 variable ``PYGRAPHICS_HEADLESS`` (to anything but "" or "0") does the same
-without code.
+without code. In a Jupyter kernel with no screen, notebook mode
+(:mod:`pygraphics_core.notebook`) takes over by itself.
 """
 
 from __future__ import annotations
@@ -69,18 +70,18 @@ class GUIProcessConnection:
             self._proxy.timeout = None
             sock.settimeout(None)
             pending.done()
-        except (ConnectionError, TimeoutError) as error:
+        except (ConnectionError, TimeoutError):
             # The GUI process reports its port before it has loaded all of
             # PyGraphics; if that then failed, it says why on the rendezvous.
             late_error = pending.late_error()
             pending.done()
             gui_process.stop_process(self.process)
             if late_error is not None:
-                raise GUIUnavailableError(late_error) from error
+                raise GUIUnavailableError(late_error) from None
             raise GUIUnavailableError(
                 f"PyGraphics could not open a window: its window process stopped answering "
                 f"while starting ({gui_process.describe_exit(self.process.returncode)}). The "
-                f"lines above may say why.") from error
+                f"lines above may say why.") from None
         except BaseException:
             pending.done()
             gui_process.stop_process(self.process)
@@ -98,9 +99,11 @@ class GUIProcessConnection:
             raise GUIProcessEndedError(self._ended_because)
         try:
             return self._proxy.callRemote(command, **kwargs)
-        except ConnectionError as error:
+        except ConnectionError:
             self._ended_because = self._explain_end()
-            raise GUIProcessEndedError(self._ended_because) from error
+            # from None: the student reads one traceback, ending in this message
+            # (the ConnectionError stays in __context__ for whoever debugs it).
+            raise GUIProcessEndedError(self._ended_because) from None
 
     def _explain_end(self) -> str:
         from pygraphics_core import gui_process
@@ -179,6 +182,13 @@ def _new_connection() -> Connection:
                 f"(pygraphics_core.headless could not be imported: {error}). Unset "
                 "PYGRAPHICS_HEADLESS to use windows, or update PyGraphics.") from error
         return headless.HeadlessConnection()
+    if "ipykernel" in sys.modules:
+        # A Jupyter kernel: with no screen (JupyterHub, Colab...), or when
+        # chosen, pictures and dialogs go into the notebook instead.
+        from pygraphics_core import notebook
+
+        if notebook.applies():
+            return notebook.NotebookConnection()
     return GUIProcessConnection()
 
 

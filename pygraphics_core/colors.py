@@ -10,24 +10,23 @@ colour you can change.
 
 import math
 import operator
+from math import floor as _floor
+
+from pygraphics_core.messages import describe
 
 __all__ = ["Color"]  # the named colours are added below
 
 _CHANNELS = ("red", "green", "blue")
 
 
-def _describe(value):
-    """Return ``value`` the way an error message shows it: its repr and type."""
-    return f"{value!r} (a {type(value).__name__})"
-
-
 def checked_component(value, channel):
     """Return ``value`` as an int from 0 to 255, or raise a beginner's error.
 
     ``channel`` names the value in the message ("red", "green" or "blue").
-    A float such as 127.5 is rounded down to 127, as in PyGraphics 2.1, so
-    that ``get_red(p) * 0.5`` can be used directly. Raises TypeError for
-    something that is not a number and ValueError for a number outside 0..255.
+    A float such as 127.5 is rounded down to 127, as PyGraphics 2.1 did
+    (it used int()), so that ``get_red(p) * 0.5`` and ``(r + g + b) / 3``
+    can be used directly. Raises TypeError for something that is not a
+    number and ValueError for a number outside 0..255.
     """
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
@@ -42,7 +41,7 @@ def checked_component(value, channel):
         except TypeError:
             raise TypeError(
                 f"{channel} must be a number from 0 to 255, "
-                f"but it is {_describe(value)}"
+                f"but it is {describe(value)}"
             ) from None
     if number < 0:
         raise ValueError(
@@ -55,10 +54,26 @@ def checked_component(value, channel):
     return int(number)
 
 
+def _from_text(value, channel):
+    """Return the whole number a str such as '128' stands for, as 2.1's int() did."""
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(
+            f"{channel}={value!r} is text that is not a whole number: a colour "
+            f"value is a number from 0 to 255, such as 128 (no quotes)"
+        ) from None
+
+
 def _checked_rgb(red, green, blue):
-    """Return a bytearray of the three checked components."""
+    """Return a bytearray of the three checked components.
+
+    A Color may be made from text that holds a whole number (Color('0',
+    '128', '255'), from a file or input()), as in PyGraphics 2.1.
+    """
     return bytearray(
-        checked_component(value, channel)
+        checked_component(_from_text(value, channel) if isinstance(value, str) else value,
+                          channel)
         for value, channel in zip((red, green, blue), _CHANNELS)
     )
 
@@ -66,15 +81,15 @@ def _checked_rgb(red, green, blue):
 class Color:
     """A colour made of red, green and blue, each from 0 to 255.
 
-    >>> sky = Color(135, 206, 235)
+    >>> sky = media.Color(135, 206, 235)
     >>> sky.get_blue()
     235
     >>> sky
     Color(135, 206, 235)
 
-    Two colours are ``==`` when their red, green and blue are the same. A
-    Color can be changed (``set_red``, ``make_darker``, ...), so it cannot be
-    used in a set or as a dictionary key; use ``color.get_rgb()`` there.
+    Two colours are == when their red, green and blue are the same. A Color
+    can be changed (set_red, make_darker, ...), so it cannot be used in a
+    set or as a dictionary key; use color.get_rgb() there.
     """
 
     __slots__ = ("_rgb", "_name")
@@ -82,10 +97,19 @@ class Color:
     def __init__(self, red, green, blue):
         """Make the colour with these amounts of red, green and blue."""
         try:
-            # bytearray checks the common case (three ints in range) in C.
-            self._rgb = bytearray((red, green, blue))
-        except (TypeError, ValueError):
-            self._rgb = _checked_rgb(red, green, blue)
+            # bytearray checks the common case (three numbers from 0 to 255)
+            # in C. A float (from "/") is rounded down first, as 2.1's int()
+            # did; floor makes the floats that are not from 0 up to 256
+            # negative or too big, or fails, and bytearray refuses those.
+            rgb = bytearray((
+                _floor(red) if red.__class__ is float else red,
+                _floor(green) if green.__class__ is float else green,
+                _floor(blue) if blue.__class__ is float else blue,
+            ))
+        except (TypeError, ValueError, OverflowError):
+            rgb = None  # text, or a mistake: checked one by one below
+        # Outside the except block, so that a mistake shows one traceback.
+        self._rgb = rgb if rgb is not None else _checked_rgb(red, green, blue)
         self._name = None
 
     # Mutable and compared by value: hashing by value would lose colours
@@ -93,7 +117,7 @@ class Color:
     __hash__ = None
 
     def __repr__(self):
-        """Return how to write this colour in Python: ``Color(255, 0, 0)``."""
+        """Return how to write this colour in Python: Color(255, 0, 0)."""
         red, green, blue = self._rgb
         return f"Color({red}, {green}, {blue})"
 
@@ -109,7 +133,7 @@ class Color:
         )
 
     def __eq__(self, other):
-        """Return True if ``other`` is a Color with the same red, green and blue."""
+        """Return True if other is a Color with the same red, green and blue."""
         if isinstance(other, Color):
             return self._rgb == other._rgb
         return NotImplemented
@@ -168,7 +192,7 @@ class Color:
         """
         if not isinstance(other, Color):
             raise TypeError(
-                f"distance needs two colours, but one of them is {_describe(other)}"
+                f"distance needs two colours, but one of them is {describe(other)}"
             )
         return math.dist(self._rgb, other._rgb)
 

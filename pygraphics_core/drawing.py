@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from pygraphics_core.messages import describe
 from pygraphics_core.pictures import checked_color
 
 
@@ -91,8 +92,7 @@ def _checked_whole(value, name, action):
         return operator.index(value)
     except TypeError:
         raise TypeError(
-            f"{action}: {name} must be a whole number, but it is {value!r} "
-            f"(a {type(value).__name__})"
+            f"{action}: {name} must be a whole number, but it is {describe(value)}"
         ) from None
 
 

@@ -64,6 +64,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from pygraphics_core.in_process import InProcessConnection, describe_origin
+
 __all__ = [
     "ANSWERS_VARIABLE",
     "ENABLE_VARIABLE",
@@ -239,14 +241,18 @@ class HeadlessSession:
             log.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-class HeadlessConnection:
+class HeadlessConnection(InProcessConnection):
     """The connection :mod:`pygraphics_core.client` uses in headless mode.
 
     It answers each command in this process, through the plugins' headless
-    responders, instead of sending it to a GUI process. Made with no
+    responders, instead of sending it to a GUI process (see
+    :class:`pygraphics_core.in_process.InProcessConnection`). Made with no
     session, it uses the current one, or starts one from the environment
     (:data:`ANSWERS_VARIABLE`, :data:`SAVE_TO_VARIABLE`).
     """
+
+    hook_name = "pygraphics_headless_responders"
+    responder_kind = "headless responder"
 
     def __init__(self, session: HeadlessSession | None = None):
         global _session
@@ -254,36 +260,10 @@ class HeadlessConnection:
             if _session is None:
                 _session = _session_from_environment()
             session = _session
-        self.session = session
-        self._plugin_responders: dict[str, tuple[Callable, str]] | None = None
+        super().__init__(session)
 
-    def callRemote(self, command: type, **kwargs: Any) -> dict | None:
-        """Answer ``command`` here, as the GUI process would have, and return the response."""
-        # The same encoding as on the wire: the same errors for wrong
-        # arguments, and the responder gets copies, as the GUI process would.
-        arguments = command.decode_arguments(_as_received(command.encode_arguments(kwargs)))
-        responder = self.session.responders.get(command)
-        if responder is None:
-            responder, _owner = self._responders().get(command.commandName, (None, None))
-        if responder is None:
-            response = self._record_unanswered(command, arguments)
-        else:
-            response = responder(self.session, **arguments)
-        if not command.requiresAnswer:
-            return None
-        if response is None:
-            response = {}
-        return command.decode_response(_as_received(command.encode_response(response)))
-
-    def close(self) -> None:
-        """Nothing to close: no process was started."""
-
-    def _responders(self) -> dict[str, tuple[Callable, str]]:
-        if self._plugin_responders is None:
-            self._plugin_responders = _plugin_headless_responders()
-        return self._plugin_responders
-
-    def _record_unanswered(self, command: type, arguments: dict) -> dict:
+    def unanswered(self, command: type, arguments: dict) -> dict:
+        """Record a command no plugin answers; raise if it needs an answer."""
         function = _snake_case(command.commandName)
         pictures = [value for value in arguments.values() if _is_picture(value)]
         texts = [value for value in arguments.values() if isinstance(value, str)]
@@ -295,7 +275,7 @@ class HeadlessConnection:
             names = ", ".join(name for name, _type in command.response)
             raise RuntimeError(
                 f"PyGraphics is running headless (no screen), and the command "
-                f"{command.commandName!r} (from {_origin(command)}) needs an answer "
+                f"{command.commandName!r} (from {describe_origin(command)}) needs an answer "
                 f"({names}) that only its window could give. Its plugin has no headless "
                 f"responder (the hook pygraphics_headless_responders); a grading "
                 f"script can add one with session.register({command.__name__}, function).")
@@ -369,54 +349,6 @@ def _session_from_environment() -> HeadlessSession:
                 f"a list of answers, or an object such as {{\"ask_number\": [3, 4]}}")
     save_to = os.environ.get(SAVE_TO_VARIABLE) or None
     return HeadlessSession(answers=answers, save_to=save_to)
-
-
-def _plugin_headless_responders() -> dict[str, tuple[Callable, str]]:
-    """{command name: (responder, plugin label)} from every plugin's hook (one rule for clashes)."""
-    from pygraphics_core.plugins import NameClaims, registry
-
-    plugins = registry()
-    claims = NameClaims("headless responder for the command")
-    for plugin, answer in plugins.dict_answers("pygraphics_headless_responders",
-                                               "command -> function"):
-        for command, responder in answer.items():
-            name = getattr(command, "commandName", None)
-            if not isinstance(name, str) or not callable(responder):
-                plugins.report(plugin, f"The PyGraphics plugin {plugin.label} gives a headless "
-                                       f"responder {responder!r} for {command!r}: give an AMP "
-                                       f"command class and a function")
-                continue
-            claims.add(plugin, name, responder)
-    granted, refused = claims.settle(plugins)
-    found = {name: (responder, plugin.label) for name, (plugin, responder) in granted.items()}
-    for name, why in refused.items():
-        found[name] = (_refusal(why), "no plugin")
-    return found
-
-
-def _refusal(why: str) -> Callable:
-    """A headless responder for a command that several plugins answer: it says so."""
-    def refuse(session: HeadlessSession, **arguments: Any) -> dict:
-        from pygraphics_core.plugins import PluginClashError
-
-        raise PluginClashError(why)
-
-    return refuse
-
-
-def _origin(command: type) -> str:
-    try:
-        from pygraphics_core.plugins import registry
-
-        owner = registry().command_owner(command.commandName)
-    except Exception:  # an origin is a courtesy in an error message, never a new error
-        owner = None
-    return f"the plugin {owner.label}" if owner is not None else f"module {command.__module__}"
-
-
-def _as_received(box: dict) -> dict:
-    """The box as the peer would parse it: every key and value as bytes."""
-    return {bytes(key): bytes(value) for key, value in box.items()}
 
 
 def _snake_case(name: str) -> str:

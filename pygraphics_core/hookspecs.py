@@ -165,6 +165,39 @@ def pygraphics_headless_responders():
     """
 
 
+@hookspec
+def pygraphics_notebook_responders():
+    """Return functions that answer this plugin's commands in a notebook with no screen.
+
+    Return a dict mapping a command class to a function, for example
+    ``{ColourMixer: answer_colour_mixer}``. In notebook mode (Jupyter,
+    JupyterHub, Colab or VS Code with no screen where the kernel runs: see
+    :mod:`pygraphics_core.notebook`) no GUI process starts; when the
+    student's code sends one of these commands, PyGraphics calls
+    ``function(session, **arguments)`` in the student's process instead
+    and uses the dict it returns as the command's response. ``session`` is
+    the :class:`pygraphics_core.notebook.NotebookSession`, which renders
+    into the running cell's output rather than recording:
+
+    * ``session.display(content)`` puts a picture (a Pillow image or a
+      media Picture), text, or HTML (``session.html(...)``) in the output
+      and returns a :class:`~pygraphics_core.notebook.NotebookOutput`,
+      whose ``update(content)`` redraws it in place;
+    * ``session.ask(prompt, read)`` reads a line the person types in the
+      notebook and gives it to ``read``, which returns the answer or
+      raises ``ValueError`` with a message for the person (who is then
+      asked again): use it for a dialog.
+
+    Two plugins answering the same command: neither does (see
+    :ref:`clash-rule`). A command with no notebook responder shows a note
+    naming its plugin and is answered with an empty response when its
+    ``response`` is empty; one that needs an answer fails with an error
+    naming the command and its plugin.
+
+    Called in the student's process; must not import Tk.
+    """
+
+
 #: The names of the hooks above, in the order they are documented.
 HOOK_NAMES = tuple(name for name, value in list(globals().items())
                    if hasattr(value, f"{PROJECT_NAME}_spec"))

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from pygraphics_core.messages import describe
+
 #: The extensions suggested to students in error messages.
 COMMON_EXTENSIONS = (".png", ".jpg", ".bmp", ".gif", ".tif")
 
@@ -32,13 +34,20 @@ def _as_path(filename, action):
         return Path(filename)
     raise TypeError(
         f"{action} needs a file name such as \"cat.jpg\", "
-        f"but got {filename!r} (a {type(filename).__name__})"
+        f"but got {describe(filename)}"
     )
 
 
 def title_for(filename):
-    """Return the title of a picture read from or written to ``filename``."""
-    return Path(filename).name
+    """Return the title of a picture read from or written to ``filename``.
+
+    As in PyGraphics 2.1, it is the file's "short path": its folder and its
+    name, such as "images/cat.jpg" (just "cat.jpg" for a file in the current
+    folder), written with the system's separator.
+    """
+    path = Path(filename)
+    folder = path.parent.name
+    return os.path.join(folder, path.name) if folder else path.name
 
 
 def _where(path):
@@ -94,7 +103,7 @@ def as_rgb(image):
     """Return ``image`` (any Pillow mode) as an upright 8-bit "RGB" image."""
     if not isinstance(image, Image.Image):
         raise TypeError(
-            f"expected a Pillow image, but got {image!r} (a {type(image).__name__})"
+            f"expected a Pillow image, but got {describe(image)}"
         )
     try:
         # exif_transpose copies even an upright picture, so ask first.
@@ -122,19 +131,16 @@ def rgb_values(image, values=None):
     bytearray: ``bytearray(image.tobytes())`` would make two more copies of
     the whole picture (a 12-megapixel photo is 36 MB), and for a picture
     just loaded from a file that was most of ``load_picture``'s time beyond
-    Pillow's own (``bench/bench_pixels.py``). A given ``values`` is resized
-    to fit and filled in place (a picture keeps its bytearray all its life).
+    Pillow's own (``bench/bench_pixels.py``). A given ``values`` (a
+    picture's own bytearray, of the image's size) is filled in place.
     """
     from pygraphics_core.amp.images import pixel_chunks
 
     width, height = image.size
-    size = width * height * 3
     if values is None:
-        values = bytearray(size)
-    elif len(values) > size:
-        del values[size:]
-    elif len(values) < size:
-        values += bytes(size - len(values))
+        values = bytearray(width * height * 3)
+    elif len(values) != width * height * 3:
+        raise ValueError(f"{len(values):,} bytes cannot hold a {width}x{height} picture")
     position = 0
     with memoryview(values) as view:
         for chunk in pixel_chunks(image):

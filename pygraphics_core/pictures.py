@@ -9,15 +9,19 @@ work (drawing, saving, showing).
 A :class:`Pixel` is a place in a picture: its picture, that picture's
 bytearray, and the position of the pixel's red value in it (green and blue
 follow). Pixels are made when they are asked for and write straight into
-their picture. A picture keeps the same bytearray object all its life
-(cropping and :meth:`Picture.set_image` change it in place), so a pixel can
-hold the bytearray itself: ``media``'s pixel functions read and write
-``pixel._values[pixel._index]`` directly instead of calling methods, because
-students call them once per pixel and Python's call overhead is most of the
-cost of a loop. When anything is wrong (not a pixel, a value out of range, a
-float) that direct access raises, and the careful functions here
-(:func:`get_channel_carefully`, :func:`set_channel_carefully`) find out what
-happened and explain it.
+their picture, so a pixel holds the bytearray itself: ``media``'s pixel
+functions read and write ``pixel._values[pixel._index]`` directly instead of
+calling methods, because students call them once per pixel and Python's call
+overhead is most of the cost of a loop. When anything is wrong (not a pixel,
+a value out of range) that direct access raises, and the careful functions
+here (:func:`get_channel_carefully`, :func:`set_channel_carefully`) find out
+what happened and explain it.
+
+A picture keeps its bytearray while its size stays the same. When the size
+changes (cropping, or :meth:`Picture.set_image` with another size), the
+pixels taken before would point at other places of the new layout, so the
+picture takes a new bytearray and empties the old one: a pixel taken before
+then fails on its first use, and the careful path says to get it again.
 
 Finding a pixel from (x, y) uses two lookup tables per picture size (see
 :func:`position_tables`) instead of arithmetic and range comparisons: one
@@ -31,12 +35,9 @@ import operator
 from functools import lru_cache
 
 from pygraphics_core.colors import Color, checked_component, white
+from pygraphics_core.messages import describe
 
 _CHANNELS = ("red", "green", "blue")
-
-
-def _describe(value):
-    return f"{value!r} (a {type(value).__name__})"
 
 
 def checked_size(value, name):
@@ -47,7 +48,7 @@ def checked_size(value, name):
         size = operator.index(value)
     except TypeError:
         raise TypeError(
-            f"{name} must be a whole number of pixels, but it is {_describe(value)}"
+            f"{name} must be a whole number of pixels, but it is {describe(value)}"
         ) from None
     if size < 1:
         raise ValueError(
@@ -80,25 +81,66 @@ def position_tables(width, height):
     return tuple(range(0, row_length * height, row_length)), tuple(range(0, row_length, 3))
 
 
+def checked_picture(pic, action):
+    """Return ``pic`` if it is a Picture, or raise a TypeError saying where pictures come from."""
+    if isinstance(pic, Picture):
+        return pic
+    raise TypeError(
+        f"{action} needs a picture (from create_picture or load_picture), "
+        f"but got {describe(pic)}"
+    )
+
+
+def checked_pixel(pix, action):
+    """Return ``pix`` if it is a Pixel, or raise a TypeError saying where pixels come from."""
+    if isinstance(pix, Pixel):
+        return pix
+    raise TypeError(
+        f"{action} needs a pixel (from get_pixel or a for loop over a picture), "
+        f"but got {describe(pix)}"
+    )
+
+
+def pixel_at(pic, x, y):
+    """Return the pixel of ``pic`` at (x, y): what ``media.get_pixel`` runs.
+
+    Loops call it once per pixel, so the usual case (a picture and two whole
+    numbers inside it) makes the pixel here, in one function call, from the
+    picture's lookup tables (see :func:`position_tables`), which fail for a
+    float or a number that is too large. Anything else goes the careful way
+    (:meth:`Picture.get_pixel`), which explains what is wrong.
+    """
+    try:
+        if x >= 0 and y >= 0:
+            pixel = Pixel()
+            pixel._index = pic._row_starts[y] + pic._column_starts[x]
+            pixel._values = pic._values
+            pixel._picture = pic
+            return pixel
+    except Exception:
+        pass
+    return checked_picture(pic, "get_pixel").get_pixel(x, y)
+
+
 def checked_color(color, action):
     """Return ``color`` if it is a Color, or raise a TypeError saying what to use."""
     if not isinstance(color, Color):
         raise TypeError(
             f"{action} needs a Color such as media.red or "
-            f"media.create_color(255, 0, 0), but got {_describe(color)}"
+            f"media.create_color(255, 0, 0), but got {describe(color)}"
         )
     return color
 
 
 class Picture:
-    """A picture: a grid of pixels, ``width`` wide and ``height`` high.
+    """A picture: a grid of pixels, width wide and height high.
 
-    Make one with ``media.create_picture(width, height)`` or
-    ``media.load_picture(filename)``. (0, 0) is the top-left pixel; x grows to
+    Make one with media.create_picture(width, height) or
+    media.load_picture(filename). (0, 0) is the top-left pixel; x grows to
     the right and y grows downwards. Looping over a picture gives its pixels
     column by column: (0, 0), (0, 1), ... (0, height - 1), (1, 0), ...
 
-    Pictures are compared and hashed by identity (``a == b`` only if they are
+    Pictures are compared and hashed by identity (a == b only if they are
     the same picture), so they can be dictionary keys and weakly referenced
     (the show plugin remembers each picture's window that way).
     """
@@ -106,12 +148,15 @@ class Picture:
     def __init__(self, width=None, height=None, color=white, image=None, filename=None):
         """Make a picture, as in PyGraphics 2.1, from one of:
 
-        - a width, height and colour: ``Picture(640, 480, media.black)``;
-        - a Pillow image: ``Picture(image=pil_image)``;
-        - a file: ``Picture(filename="cat.jpg")``.
+        - a width, height and colour: Picture(640, 480, media.black);
+        - a Pillow image: Picture(image=pil_image);
+        - a file: Picture(filename="cat.jpg").
+
+        A picture loaded from a file is titled with its folder and file name
+        ("images/cat.jpg"), a new one with "" (as in 2.1).
         """
         self.filename = ""
-        self.title = "untitled"
+        self.title = ""
         if image is not None:
             self.set_image(image)
         elif filename is not None:
@@ -135,13 +180,13 @@ class Picture:
 
     @classmethod
     def from_bytes(cls, width, height, rgb_bytes):
-        """Make a picture from raw RGB bytes (the layout of :meth:`to_bytes`).
+        """Make a picture from raw RGB bytes (the layout of to_bytes()).
 
-        For plugins and tools; ``len(rgb_bytes)`` must be ``width * height * 3``.
+        For plugins and tools; len(rgb_bytes) must be width * height * 3.
         """
         picture = cls.__new__(cls)
         picture.filename = ""
-        picture.title = "untitled"
+        picture.title = ""
         checked_width = checked_size(width, "width")
         checked_height = checked_size(height, "height")
         expected = checked_width * checked_height * 3
@@ -161,8 +206,9 @@ class Picture:
         self._row_starts, self._column_starts = position_tables(width, height)
 
     def __repr__(self):
-        """Say which picture this is and how big it is."""
-        return f"<Picture {self.title!r}: {self._width} wide, {self._height} high>"
+        """Say which picture this is (its title, if it has one) and how big it is."""
+        title = f" {self.title!r}:" if self.title else ""
+        return f"<Picture{title} {self._width} wide, {self._height} high>"
 
     def _repr_png_(self):
         """Return the picture as PNG bytes, so that Jupyter shows it inline."""
@@ -220,9 +266,10 @@ class Picture:
 
     def checked_coordinates(self, x, y):
         """Return (x, y) as ints inside this picture, or raise a beginner's error."""
+        hint = _swapped_hint(x, y, self._width, self._height)
         return (
-            _checked_coordinate(x, "x", self._width, "wide"),
-            _checked_coordinate(y, "y", self._height, "high"),
+            _checked_coordinate(x, "x", self._width, "wide", hint),
+            _checked_coordinate(y, "y", self._height, "high", hint),
         )
 
     def get_pixels(self):
@@ -234,7 +281,7 @@ class Picture:
     def to_bytes(self):
         """Return the pixels as raw RGB bytes (for plugins).
 
-        ``width * height * 3`` bytes: red, green, blue of each pixel, row by
+        width * height * 3 bytes: red, green, blue of each pixel, row by
         row from the top-left corner (Pillow's "RGB" raw layout, also the
         body of a binary PPM). It is a copy, made in one memcpy, so later
         changes to the picture don't change it.
@@ -247,8 +294,8 @@ class Picture:
         The layout of :meth:`to_bytes`, for plugins that send a big picture
         somewhere (the show plugin). Release the view, and every slice of
         it, when done (``with picture.raw_view() as view:``): while a view
-        exists the picture cannot change size, so crop and set_image would
-        raise BufferError.
+        exists, a crop cannot empty the old bytes, so pixels taken before
+        it would not fail as they should.
         """
         return memoryview(self._values).toreadonly()
 
@@ -260,17 +307,47 @@ class Picture:
 
     def set_image(self, image):
         """Replace this picture's pixels with a Pillow image (any mode)."""
+        from PIL import Image
+
         from pygraphics_core import picture_files
 
+        if not isinstance(image, Image.Image):
+            # ValueError, as in 2.1, so that labs that catch it keep working.
+            raise ValueError(
+                f"a Picture is made from a Pillow image (PIL.Image.Image), but "
+                f"got {describe(image)}: to load a picture file, use "
+                f"media.load_picture(filename)"
+            )
         image = picture_files.as_rgb(image)
-        # The same bytearray, changed in place: pixels hold it (see the top).
-        self._values = picture_files.rgb_values(image, getattr(self, "_values", None))
-        self._set_size(*image.size)
+        if hasattr(self, "_values") and image.size == (self._width, self._height):
+            # The same size: the same bytearray, changed in place, so that
+            # pixels taken before still work (see the top).
+            picture_files.rgb_values(image, self._values)
+        else:
+            self._replace_values(picture_files.rgb_values(image), *image.size)
+
+    def _replace_values(self, rgb_bytes, width, height):
+        """Take new pixels of a new size; pixels taken before now fail (see the top).
+
+        A bytearray is taken as it is (``load_picture`` packs a photo's
+        pixels straight into one), anything else is copied into one.
+        """
+        old = getattr(self, "_values", None)
+        self._values = rgb_bytes if type(rgb_bytes) is bytearray else bytearray(rgb_bytes)
+        self._set_size(width, height)
+        if old is not None:
+            try:
+                del old[:]
+            except BufferError:
+                pass  # someone holds a view of the old bytes: leave them be
 
     def copy(self):
-        """Return a new picture with the same pixels, file name and title."""
+        """Return a new picture with the same pixels and title, and no file yet.
+
+        The copy is a new picture: save(copy) asks for a file name, so that
+        it can never overwrite the file the original came from.
+        """
         twin = Picture.from_bytes(self._width, self._height, self._values)
-        twin.filename = self.filename
         twin.title = self.title
         return twin
 
@@ -278,13 +355,13 @@ class Picture:
         """Keep only the rectangle from (x1, y1) to (x2, y2), both included.
 
         The pixel that was at (x1, y1) becomes (0, 0). Pixels taken from the
-        picture before cropping should not be used afterwards (one that is
-        past the new end says so; others are simply somewhere else).
+        picture before cropping can't be used afterwards: get them again.
         """
         x1, y1 = self.checked_coordinates(x1, y1)
         x2, y2 = self.checked_coordinates(x2, y2)
         if x1 > x2 or y1 > y2:
-            raise ValueError(
+            # IndexError, as in 2.1, so that labs that catch it keep working.
+            raise IndexError(
                 f"crop needs (x1, y1) above and to the left of (x2, y2), but "
                 f"({x1}, {y1}) and ({x2}, {y2}) are the other way round: "
                 f"swap them"
@@ -296,9 +373,7 @@ class Picture:
             for row in range(y1, y2 + 1)
         )
         values.release()
-        # The same bytearray, changed in place: pixels hold it (see the top).
-        self._values[:] = kept
-        self._set_size(x2 - x1 + 1, y2 - y1 + 1)
+        self._replace_values(kept, x2 - x1 + 1, y2 - y1 + 1)
 
     # --- names -------------------------------------------------------------
 
@@ -313,13 +388,13 @@ class Picture:
     def set_title(self, title):
         """Set this picture's title (shown on its window)."""
         if not isinstance(title, str):
-            raise TypeError(f"a title must be a str, but it is {_describe(title)}")
+            raise TypeError(f"a title must be a str, but it is {describe(title)}")
         self.title = title
 
     # --- files -------------------------------------------------------------
 
     def save_as(self, filename):
-        """Write this picture to ``filename``; the extension chooses the format.
+        """Write this picture to filename; the extension chooses the format.
 
         Afterwards the picture's file name and title are the new file's.
         """
@@ -388,7 +463,7 @@ class Picture:
         drawing.text(self, col, x, y, s, font=None)
 
     def add_text_with_style(self, col, x, y, s, font):
-        """Write the text s with a Pillow font (``PIL.ImageFont``) at (x, y)."""
+        """Write the text s with a Pillow font (PIL.ImageFont) at (x, y)."""
         from pygraphics_core import drawing
 
         drawing.text(self, col, x, y, s, font=font)
@@ -396,23 +471,23 @@ class Picture:
     # --- windows (PyGraphics 2.1's method forms of the show plugin) ---------
 
     def show(self):
-        """Show this picture in a window (the same as ``media.show(pic)``)."""
+        """Show this picture in a window (the same as media.show(pic))."""
         _plugin_function("show")(self)
 
     def update(self):
-        """Redraw this picture's window (the same as ``media.update(pic)``)."""
+        """Redraw this picture's window (the same as media.update(pic))."""
         _plugin_function("update")(self)
 
     def close(self):
-        """Close this picture's window (the same as ``media.close(pic)``)."""
+        """Close this picture's window (the same as media.close(pic))."""
         _plugin_function("close")(self)
 
     def inspect(self):
-        """Open the pixel inspector (the same as ``media.inspect(pic)``)."""
+        """Open the pixel inspector (the same as media.inspect(pic))."""
         _plugin_function("inspect")(self)
 
     def close_inspect(self):
-        """Close the pixel inspector (the same as ``media.close_inspect(pic)``)."""
+        """Close the pixel inspector (the same as media.close_inspect(pic))."""
         _plugin_function("close_inspect")(self)
 
 
@@ -422,7 +497,19 @@ def _plugin_function(name):
     return media_function(name)
 
 
-def _checked_coordinate(value, name, size, direction):
+def _swapped_hint(x, y, width, height):
+    """Return a hint when (x, y) is outside but (y, x) would be inside, else ""."""
+    if not (type(x) is int and type(y) is int):
+        return ""
+    if (0 <= x < width and 0 <= y < height) or not (0 <= y < width and 0 <= x < height):
+        return ""
+    return (
+        f". Are x and y the other way round? x is the column (0 to {width - 1}) "
+        f"and comes first; y is the row (0 to {height - 1}) and comes second"
+    )
+
+
+def _checked_coordinate(value, name, size, direction, hint=""):
     if isinstance(value, float):
         raise TypeError(
             f"{name}={value!r} is a float, but pixel positions are whole numbers: "
@@ -432,18 +519,18 @@ def _checked_coordinate(value, name, size, direction):
         number = operator.index(value)
     except TypeError:
         raise TypeError(
-            f"{name} must be a whole number, but it is {_describe(value)}"
+            f"{name} must be a whole number, but it is {describe(value)}"
         ) from None
     if not 0 <= number < size:
         raise IndexError(
             f"{name}={value!r} is outside this {size}-pixel-{direction} "
-            f"picture: use 0 to {size - 1}"
+            f"picture: use 0 to {size - 1}{hint}"
         )
     return number
 
 
 class Pixel:
-    """One pixel of a picture: get it with ``media.get_pixel(pic, x, y)`` or
+    """One pixel of a picture: get it with media.get_pixel(pic, x, y) or
     by looping over a picture. Changing it changes the picture.
     """
 
@@ -456,8 +543,10 @@ class Pixel:
         """Say where the pixel is and what colour it has."""
         try:
             return f"<Pixel at x={self.get_x()}, y={self.get_y()}: {self.get_color()!r}>"
-        except (TypeError, IndexError):
+        except TypeError:
             return "<Pixel that belongs to no picture>"
+        except IndexError:
+            return "<Pixel that is no longer in its picture>"
 
     def get_red(self):
         """Return the red value of this pixel (0 to 255)."""
@@ -510,7 +599,7 @@ def _checked_index(pixel, action):
     if not isinstance(pixel, Pixel):
         raise TypeError(
             f"{action} needs a pixel (from media.get_pixel or a for loop over a "
-            f"picture), but got {_describe(pixel)}"
+            f"picture), but got {describe(pixel)}"
         )
     try:
         picture, values, index = pixel._picture, pixel._values, pixel._index
@@ -519,11 +608,11 @@ def _checked_index(pixel, action):
             f"{action} needs a pixel of a picture; this Pixel was made on its own: "
             f"use media.get_pixel(pic, x, y)"
         ) from None
-    if index + 3 > len(values):
+    if values is not picture._values or index + 3 > len(values):
         raise IndexError(
-            f"{action}: this pixel is no longer in its picture (the picture was "
-            f"cropped to {picture._width}x{picture._height}): get it again "
-            f"with media.get_pixel"
+            f"{action}: this pixel is no longer in its picture (it was taken "
+            f"before the picture was cropped to {picture._width}x{picture._height}): "
+            f"get it again with media.get_pixel, or loop over the picture again"
         )
     return index
 

@@ -1,16 +1,18 @@
-"""Sounds and their samples: PyGraphics 2.1's sound API for students.
+"""Sounds and their samples: the classes behind media's sound functions.
 
-A sound is a long list of numbers called *samples*. Played one after the
-other, many thousands per second (the *sampling rate*), they move a
+A sound is a long list of numbers called samples. Played one after the
+other, many thousands per second (the sampling rate), they move a
 loudspeaker back and forth: 0 is silence, and the farther a value is from 0,
-the louder. A *mono* sound has one value per sample; a *stereo* sound has
-two, *left* and *right*, one for each loudspeaker. Most sounds store 16-bit
+the louder. A mono sound has one value per sample; a stereo sound has
+two, left and right, one for each loudspeaker. Most sounds store 16-bit
 samples, whose values go from -32768 to 32767.
 
-The functions here are the ones :mod:`media` gives students (``load_sound``,
-``get_value``, ``set_value``, ...), with PyGraphics 2.1's names and argument
-order. Playing sounds (``play``, ``stop``, ...) happens in the GUI process
-and comes from the ``pygraphics-sound`` plugin.
+:mod:`media` gives students the functions (``load_sound``, ``get_value``,
+``set_value``, ...), with PyGraphics 2.1's names and argument order; this
+module holds the classes they work on and the careful paths those functions
+take when something is unusual (a float, a value too loud, a mistake to
+explain). Playing sounds (``play``, ``stop``, ...) happens in the GUI
+process and comes from the ``pygraphics-sound`` plugin.
 
 Changes from 2.1, on purpose:
 
@@ -18,19 +20,22 @@ Changes from 2.1, on purpose:
   (the value is rounded), and a value too large for the sound is *clipped*
   to the loudest value there is instead of wrapping around;
 - sounds keep the sampling rate, the channels and the sample size of their
-  WAV file (8, 16, 24 or 32 bits) instead of all becoming 16-bit stereo;
+  WAV file (8, 16, 24 or 32 bits) instead of all becoming 16-bit stereo; a
+  mono sample still answers 2.1's stereo functions (see :class:`MonoSample`),
+  and sounds of different rates or channels are converted when joined;
 - notes are tuned, may have sharps and flats, any octave, any loudness, or
   a MIDI number; ``normalize`` works.
 
-Speed: a student's ``for sample in sound`` loop is the hot path, so the
-functions that get and set values reach into the sample directly (one
-function call each) and leave all checking to the slow path that runs only
-when something is unusual. ``bench/bench_sounds.py`` measures them.
+Speed: a student's ``for sample in sound`` loop is the hot path, so
+media's functions that get and set values reach into the sample directly
+(one function call each) and come here only when something is unusual.
+``bench/bench_sounds.py`` measures them.
 """
 
 import math
 import operator
 
+from pygraphics_core.messages import describe
 from pygraphics_core.sample_arrays import (
     SUPPORTED_BITS,
     bits_of,
@@ -40,17 +45,7 @@ from pygraphics_core.sample_arrays import (
     silent_sample_array,
 )
 
-__all__ = [
-    # classes
-    "Sound", "Note", "MonoSample", "StereoSample",
-    # functions on sounds (media gives them to students)
-    "load_sound", "create_sound", "create_note", "get_samples", "get_sample",
-    "get_sampling_rate", "get_max_sample", "get_min_sample", "concatenate",
-    "append_silence", "append", "crop_sound", "insert",
-    # functions on samples
-    "get_index", "get_value", "set_value", "get_values", "set_values",
-    "get_left", "set_left", "get_right", "set_right",
-]
+__all__ = ["Sound", "Note", "MonoSample", "StereoSample"]
 
 #: Samples per second of new sounds (CD quality), as in PyGraphics 2.1.
 DEFAULT_SAMPLING_RATE = 44100
@@ -69,26 +64,70 @@ _new_object = object.__new__
 # Samples
 # ---------------------------------------------------------------------------
 
-class MonoSample:
+class Sample:
+    """A sample of a sound: a MonoSample or a StereoSample.
+
+    Both kinds answer PyGraphics 2.1's stereo methods below (for a mono
+    sample, see MonoSample).
+    """
+
+    __slots__ = ()
+
+    def get_values(self):
+        """Return this sample's values as a tuple (left, right)."""
+        return values_carefully(self, "get_values")
+
+    def set_values(self, left, right):
+        """Set this sample's left value to left and right value to right."""
+        set_values_carefully(self, left, right, "set_values")
+
+    def get_left(self):
+        """Return this sample's left value."""
+        return channel_carefully(self, 0, "get_left")
+
+    def set_left(self, value):
+        """Set this sample's left value to value."""
+        set_channel_carefully(self, 0, value, "set_left")
+
+    def get_right(self):
+        """Return this sample's right value."""
+        return channel_carefully(self, 1, "get_right")
+
+    def set_right(self, value):
+        """Set this sample's right value to value."""
+        set_channel_carefully(self, 1, value, "set_right")
+
+
+class MonoSample(Sample):
     """One sample of a mono (one-channel) sound: it has one value.
 
     A sample stays linked to its sound: setting its value changes the sound.
-    Samples come from their sound: ``get_sample(snd, i)`` or
-    ``for sample in snd``.
+    Samples come from their sound: media.get_sample(snd, i) or a for loop
+    over the sound.
+
+    PyGraphics 2.1 made every sound stereo, so its labs use the stereo
+    functions (get_left, set_right, ...) on mono sounds too. A mono sample
+    answers them as a stereo sample whose left and right are both its one
+    value. Setting one channel sets that channel, and the sample's value
+    becomes the two channels mixed (their average), which is what the two
+    loudspeakers would play together: so a 2.1 loop that doubles the left
+    and then the right value doubles the sound, as it did in 2.1.
     """
 
-    # No __init__: the sound fills in the two slots. A loop makes one sample
-    # per step, and creating it without a Python-level __init__ call is a
-    # measurable part of a student's loop (see bench/bench_sounds.py).
-    __slots__ = ("_mono_values", "_index")
+    # No __init__: the sound fills in the first two slots. A loop makes one
+    # sample per step, and creating it without a Python-level __init__ call
+    # is a measurable part of a student's loop (see bench/bench_sounds.py).
+    # _as_stereo stays unset until a stereo function sets a channel (see
+    # set_channel_carefully); an unset slot costs nothing.
+    __slots__ = ("_mono_values", "_index", "_as_stereo")
 
     def get_value(self):
         """Return this sample's value."""
-        return get_value(self)
+        return value_carefully(self, "get_value")
 
     def set_value(self, value):
-        """Set this sample's value to ``value``."""
-        set_value(self, value)
+        """Set this sample's value to value."""
+        set_value_carefully(self, value, "set_value")
 
     def get_index(self):
         """Return where this sample is in its sound (0 for the first)."""
@@ -106,42 +145,18 @@ class MonoSample:
         return f"<{self}>"
 
 
-class StereoSample:
+class StereoSample(Sample):
     """One sample of a stereo (two-channel) sound: a left and a right value.
 
     A sample stays linked to its sound: setting a value changes the sound.
-    Samples come from their sound: ``get_sample(snd, i)`` or
-    ``for sample in snd``.
+    Samples come from their sound: media.get_sample(snd, i) or a for loop
+    over the sound.
     """
 
     # The values are interleaved (left, right, left, right, ...), so the
     # sample keeps the position of its left value: index * 2. No __init__,
     # as for MonoSample.
     __slots__ = ("_stereo_values", "_position")
-
-    def get_values(self):
-        """Return this sample's values as a tuple (left, right)."""
-        return get_values(self)
-
-    def set_values(self, left, right):
-        """Set this sample's left value to ``left`` and right value to ``right``."""
-        set_values(self, left, right)
-
-    def get_left(self):
-        """Return this sample's left value."""
-        return get_left(self)
-
-    def set_left(self, value):
-        """Set this sample's left value to ``value``."""
-        set_left(self, value)
-
-    def get_right(self):
-        """Return this sample's right value."""
-        return get_right(self)
-
-    def set_right(self, value):
-        """Set this sample's right value to ``value``."""
-        set_right(self, value)
 
     def get_index(self):
         """Return where this sample is in its sound (0 for the first)."""
@@ -162,24 +177,25 @@ class StereoSample:
         return f"<{self}>"
 
 
+
 # ---------------------------------------------------------------------------
 # The Sound class
 # ---------------------------------------------------------------------------
 
 class Sound:
-    """A sound: a sequence of samples, played ``get_sampling_rate()`` per second.
+    """A sound: a sequence of samples, played get_sampling_rate() per second.
 
-    Make one with ``load_sound('file.wav')``, ``create_sound(samples)`` or
-    ``Sound(seconds=2)``:
+    Make one with media.load_sound('file.wav'), media.create_sound(samples)
+    or media.Sound(seconds=2):
 
-    >>> snd = Sound(seconds=0.5)
+    >>> snd = media.Sound(seconds=0.5)
     >>> len(snd), snd.get_sampling_rate(), snd.get_channels()
     (22050, 44100, 2)
 
-    ``len(snd)`` is its number of samples; ``for sample in snd`` goes
-    through them; ``snd1 + snd2`` is one sound followed by the other;
-    ``snd * 3`` is a sound repeated three times. Two sounds are ``==`` when
-    they have the same samples, channels, rate and sample size.
+    len(snd) is its number of samples; for sample in snd goes through
+    them; snd1 + snd2 is one sound followed by the other (a new sound);
+    snd * 3 is a sound repeated three times. Two sounds are == when they
+    have the same samples, channels, rate and sample size.
     """
 
     # Equal sounds must have equal hashes, and a sound's samples can change,
@@ -190,11 +206,10 @@ class Sound:
                  sampling_rate=None, channels=None, bits_per_sample=None):
         """Make a sound from a WAV file, or a silent sound of a given length.
 
-        Give exactly one of: ``filename`` (a WAV file to load),
-        ``samples`` (how many silent samples) or ``seconds`` (how long a
-        silence). A new silent sound has ``sampling_rate`` samples per
-        second (44100), ``channels`` channels (2: stereo; 1 is mono) and
-        ``bits_per_sample`` bits per value (16).
+        Give exactly one of: filename (a WAV file to load), samples (how
+        many silent samples) or seconds (how long a silence). A new silent
+        sound has sampling_rate samples per second (44100), channels
+        channels (2: stereo; 1 is mono) and bits_per_sample bits per value (16).
         """
         given = [name for name, value in
                  (("filename", filename), ("samples", samples), ("seconds", seconds))
@@ -242,10 +257,10 @@ class Sound:
 
     @classmethod
     def from_values(cls, values, channels, sampling_rate, filename=""):
-        """Return a Sound holding the sample array ``values`` (not copied).
+        """Return a Sound holding the sample array values (not copied).
 
-        For plugins and library code: ``values`` is an array made by
-        :mod:`pygraphics_core.sample_arrays`, channels interleaved.
+        For plugins and library code: values is an array made by
+        pygraphics_core.sample_arrays, channels interleaved.
         """
         sound = _new_object(cls)
         sound._values = values
@@ -287,15 +302,17 @@ class Sound:
                 and self._values == other._values)
 
     def __add__(self, other):
-        """Return a new sound: this sound followed by the sound ``other``."""
+        """Return a new sound: this sound followed by the sound other.
+
+        The new sound has no file name, and this sound's sampling rate,
+        channels and sample size; other is converted to them.
+        """
         if not isinstance(other, Sound):
             return NotImplemented
-        combined = self.copy()
-        combined.append(other)
-        return combined
+        return joined(self, other, "+")
 
     def __mul__(self, count):
-        """Return a new sound: this sound repeated ``count`` times."""
+        """Return a new sound: this sound repeated count times."""
         if isinstance(count, bool) or not isinstance(count, int):
             return NotImplemented
         if count < 0:
@@ -314,15 +331,14 @@ class Sound:
                 f"{bits_of(self._values)}-bit{origin}>")
 
     def _repr_html_(self):
-        """Show the sound in Jupyter as an audio player."""
-        import base64
-        import html
+        """Show the sound in Jupyter as an audio player.
 
-        data = base64.b64encode(self.to_wav_bytes()).decode("ascii")
-        caption = html.escape(repr(self)[1:-1])
-        return (f'<div class="pygraphics-sound"><audio controls preload="metadata" '
-                f'src="data:audio/wav;base64,{data}"></audio>'
-                f"<div><small>{caption}</small></div></div>")
+        A notebook keeps the sound in its file: a long one goes in made
+        smaller, as its caption says (see pygraphics_core.notebook_audio).
+        """
+        from pygraphics_core.notebook_audio import audio_bundle, compact_wav
+
+        return audio_bundle(compact_wav(self.to_wav_bytes()), repr(self)[1:-1])["text/html"]
 
     def get_channels(self):
         """Return how many channels this sound has: 1 (mono) or 2 (stereo)."""
@@ -344,8 +360,8 @@ class Sound:
         return len(self) / self._sampling_rate
 
     def get_sample(self, index):
-        """Return the sample at ``index`` (0 is the first, -1 the last)."""
-        return get_sample(self, index)
+        """Return the sample at index (0 is the first, -1 the last)."""
+        return sample_at(self, self._checked_index(index, "get_sample"))
 
     def get_max(self):
         """Return the highest value in this sound (in either channel)."""
@@ -362,26 +378,34 @@ class Sound:
     # -- changing a sound ---------------------------------------------------
 
     def copy(self):
-        """Return a new sound with the same samples; changing one leaves the other."""
-        duplicate = Sound.from_values(new_sample_array(bits_of(self._values), self._values),
-                                      self._channels, self._sampling_rate, self.filename)
-        return duplicate
+        """Return a new sound with the same samples; changing one leaves the other.
+
+        The copy has no file name until it is saved as one, so that saving
+        it can never overwrite the file the original came from.
+        """
+        return Sound.from_values(new_sample_array(bits_of(self._values), self._values),
+                                 self._channels, self._sampling_rate)
 
     def append_silence(self, samples):
-        """Add ``samples`` samples of silence at the end of this sound."""
+        """Add samples samples of silence at the end of this sound."""
         count = _checked_count(samples, "samples")
         self._values.frombytes(bytes(count * self._channels * self._values.itemsize))
 
-    def append(self, other):
-        """Add the sound ``other`` at the end of this sound."""
-        self._values.extend(self._matching_values(other, "append"))
+    def append(self, other, function_name="append"):
+        """Add the sound other at the end of this sound.
+
+        other is converted to this sound's sampling rate, channels and
+        sample size, if it has others.
+        """
+        self._values.extend(self._matching_values(other, function_name))
 
     def insert(self, other, index):
-        """Put the sound ``other`` into this sound, starting at sample ``index``.
+        """Put the sound other into this sound, starting at sample index.
 
-        The samples from ``index`` on move to after the inserted sound.
-        ``index`` may be ``len(snd)`` to insert at the end, or negative to
-        count from the end.
+        The samples from index on move to after the inserted sound. index
+        may be len(snd) to insert at the end, or negative to count from the
+        end. other is converted to this sound's sampling rate, channels and
+        sample size, if it has others.
         """
         length = len(self)
         try:
@@ -390,7 +414,7 @@ class Sound:
             index = operator.index(index)
         except TypeError:
             raise TypeError(f"insert needs a whole number for the index, "
-                            f"not {_describe(index)}.") from None
+                            f"not {describe(index)}.") from None
         if index < 0:
             index += length
         if not 0 <= index <= length:
@@ -400,7 +424,7 @@ class Sound:
         self._values[position:position] = self._matching_values(other, "insert")
 
     def crop(self, first, last):
-        """Keep only the samples from index ``first`` to index ``last``, both included.
+        """Keep only the samples from index first to index last, both included.
 
         Negative indices count from the end (-1 is the last sample).
         """
@@ -444,15 +468,15 @@ class Sound:
         return self.filename
 
     def set_filename(self, filename):
-        """Set the name of the file that ``save()`` writes this sound to."""
+        """Set the name of the file that save() writes this sound to."""
         self.filename = "" if filename is None else str(filename)
 
     def save_as(self, filename):
-        """Save this sound as the WAV file ``filename``, and remember that name.
+        """Save this sound as the WAV file filename, and remember that name.
 
-        >>> snd = Sound(seconds=0.1)
+        >>> snd = media.Sound(seconds=0.1)
         >>> snd.save_as('quiet.wav')
-        >>> len(load_sound('quiet.wav'))
+        >>> len(media.load_sound('quiet.wav'))
         4410
         """
         from pygraphics_core.wav_files import write_wav
@@ -474,10 +498,10 @@ class Sound:
         write_wav(self.filename, self._values, self._channels, self._sampling_rate)
 
     def to_wav_bytes(self, first=0, last=-1, sampling_rate=None):
-        """Return the bytes of a WAV file of samples ``first`` to ``last`` (included).
+        """Return the bytes of a WAV file of samples first to last (included).
 
         For plugins (playback, inspector) and Jupyter's audio player. A
-        ``sampling_rate`` other than the sound's makes the file play faster
+        sampling_rate other than the sound's makes the file play faster
         (higher) or slower (lower).
         """
         from pygraphics_core.wav_files import wav_file_bytes
@@ -492,7 +516,7 @@ class Sound:
     # -- playing (the pygraphics-sound plugin does it) -------------------------
 
     def play(self, first=0, last=-1):
-        """Start playing this sound (from sample ``first`` to ``last``) and return."""
+        """Start playing this sound (from sample first to last) and return."""
         from pygraphics_core.plugins import media_function
 
         media_function("play_in_range")(self, first, last)
@@ -520,48 +544,28 @@ class Sound:
             index = operator.index(index)
         except TypeError:
             raise TypeError(f"{function_name} needs a whole number for a sample index, "
-                            f"not {_describe(index)}.") from None
+                            f"not {describe(index)}.") from None
         if not -length <= index < length:
             raise IndexError(_outside_message(index, length))
         return index % length
 
     def _matching_values(self, other, function_name):
-        """Return the values of Sound ``other`` ready to join this sound's values."""
+        """Return the values of Sound other, converted to join this sound's values."""
         if not isinstance(other, Sound):
-            raise TypeError(f"{function_name} needs a Sound to add, not {_describe(other)}.")
-        if other._channels != self._channels:
-            raise ValueError(
-                f"{function_name} can only join sounds with the same number of channels, "
-                f"but one is {_channel_word(self._channels)} and the other is "
-                f"{_channel_word(other._channels)}: make the new sound with "
-                f"channels={self._channels}, e.g. create_note('C', 1000, "
-                f"channels={self._channels}).")
-        if other._sampling_rate != self._sampling_rate:
-            raise ValueError(
-                f"{function_name} can only join sounds with the same sampling rate, but one "
-                f"plays {self._sampling_rate} samples per second and the other "
-                f"{other._sampling_rate}: joined, one of them would play at the wrong speed. "
-                f"Make the new sound with sampling_rate={self._sampling_rate}.")
-        bits, other_bits = bits_of(self._values), bits_of(other._values)
-        if other_bits == bits:
-            return other._values
-        # Different sample sizes: scale the other sound's values to ours.
-        if other_bits < bits:
-            shift = bits - other_bits
-            return new_sample_array(bits, [value << shift for value in other._values])
-        shift = other_bits - bits
-        return new_sample_array(bits, [value >> shift for value in other._values])
+            raise TypeError(f"{function_name} needs a Sound to add, not {describe(other)}.")
+        return converted_values(other, self._channels, self._sampling_rate,
+                                bits_of(self._values))
 
 
 class Note(Sound):
     """A sound of one musical note: a pure (sine) tone.
 
-    ``note`` is a note name, 'C' (middle C), 'C#', 'D', 'Eb', ..., 'B', or a
-    MIDI number (60 is middle C). ``octave`` moves it up (1, 2, ...) or down
-    (-1, -2, ...) by octaves. The note lasts ``samples`` samples and its
-    values go up to ``amplitude`` (how loud it is).
+    note is a note name, 'C' (middle C), 'C#', 'D', 'Eb', ..., 'B', or a
+    MIDI number (60 is middle C). octave moves it up (1, 2, ...) or down
+    (-1, -2, ...) by octaves. The note lasts samples samples and its values
+    go up to amplitude (how loud it is).
 
-    >>> a = Note('A', 44100)
+    >>> a = media.Note('A', 44100)
     >>> a.get_frequency()
     440.0
     >>> a.get_max() <= 6000
@@ -613,365 +617,234 @@ class Note(Sound):
 
 
 # ---------------------------------------------------------------------------
-# Functions on sounds (what media gives students)
+# What media's sound functions use
 # ---------------------------------------------------------------------------
 
-def load_sound(filename):
-    """Return the sound in the WAV file ``filename``.
-
-    The file must be an uncompressed WAV file (8, 16, 24 or 32 bits,
-    mono or stereo), like the ones Audacity exports.
-
-    >>> create_note('A', 4410).save_as('beep.wav')
-    >>> snd = load_sound('beep.wav')
-    >>> len(snd), get_sampling_rate(snd)
-    (4410, 44100)
-    """
-    return Sound(filename)
+def checked_sound(snd, function_name):
+    """Return snd if it is a Sound, or raise a TypeError that says what to give."""
+    if isinstance(snd, Sound):
+        return snd
+    raise TypeError(f"{function_name} needs a sound (from media.load_sound, "
+                    f"media.create_sound or media.create_note), not {describe(snd)}.")
 
 
-def create_sound(samples, sampling_rate=DEFAULT_SAMPLING_RATE, channels=DEFAULT_CHANNELS):
-    """Return a silent sound ``samples`` samples long.
+def sample_at(snd, i):
+    """Return the sample at index i of the sound snd (media.get_sample).
 
-    It plays ``sampling_rate`` samples per second (44100) and has
-    ``channels`` channels (2 is stereo, 1 is mono).
-
-    >>> snd = create_sound(44100)
-    >>> len(snd), get_sampling_rate(snd)
-    (44100, 44100)
-    """
-    return Sound(samples=samples, sampling_rate=sampling_rate, channels=channels)
-
-
-def create_note(note, samples, octave=0, amplitude=DEFAULT_AMPLITUDE, *,
-                sampling_rate=DEFAULT_SAMPLING_RATE, channels=DEFAULT_CHANNELS):
-    """Return a sound of the musical note ``note``, ``samples`` samples long.
-
-    ``note`` is a note name: 'C' (middle C), 'C#', 'D', 'Eb', 'E', 'F',
-    'F#', 'G', 'Ab', 'A', 'Bb' or 'B' (# is sharp, b is flat), or a MIDI
-    number (60 is middle C, 61 is C#, ...). ``octave`` raises the note by
-    that many octaves (or lowers it, if negative). ``amplitude`` says how
-    loud it is, up to 32767. Like create_sound, it plays ``sampling_rate``
-    samples per second and has ``channels`` channels.
-
-    >>> c = create_note('C', 22050)            # half a second of middle C
-    >>> scale = c + create_note('D', 22050) + create_note('E', 22050)
-    >>> len(scale)
-    66150
-    >>> high_c = create_note(72, 22050)         # MIDI 72: C one octave up
-    >>> create_note('C', 22050, octave=1) == high_c
-    True
-    """
-    return Note(note, samples, octave, amplitude=amplitude, sampling_rate=sampling_rate,
-                channels=channels)
-
-
-def get_samples(snd):
-    """Return a list of all the samples of the sound ``snd``.
-
-    >>> len(get_samples(create_sound(10)))
-    10
-    """
-    return list(snd)
-
-
-def get_sample(snd, i):
-    """Return the sample at index ``i`` of the sound ``snd``.
-
-    Index 0 is the first sample, -1 the last.
-
-    >>> snd = create_sound(100, channels=1)
-    >>> get_index(get_sample(snd, 99))
-    99
+    Loops call it once per sample, so the usual case (a Sound and an int
+    inside it) makes the sample directly; anything else goes the careful
+    way, which explains what is wrong.
     """
     try:
         values = snd._values
         channels = snd._channels
+        if i.__class__ is int:
+            if channels == 1:
+                if 0 <= i < len(values):
+                    sample = MonoSample()
+                    sample._mono_values = values
+                    sample._index = i
+                    return sample
+            else:
+                position = i + i
+                if 0 <= position < len(values):
+                    sample = StereoSample()
+                    sample._stereo_values = values
+                    sample._position = position
+                    return sample
     except AttributeError:
-        raise TypeError(f"get_sample needs a Sound, not {_describe(snd)}.") from None
-    if i.__class__ is int:
-        if channels == 1:
-            if 0 <= i < len(values):
-                sample = MonoSample()
-                sample._mono_values = values
-                sample._index = i
-                return sample
-        else:
-            position = i + i
-            if 0 <= position < len(values):
-                sample = StereoSample()
-                sample._stereo_values = values
-                sample._position = position
-                return sample
-    # Negative, out of range, or not an int: the careful way.
-    return get_sample(snd, snd._checked_index(i, "get_sample"))
+        pass
+    # Not a Sound, a negative index, one outside, or not an int.
+    snd = checked_sound(snd, "get_sample")
+    return sample_at(snd, snd._checked_index(i, "get_sample"))
 
 
-def get_sampling_rate(snd):
-    """Return how many samples the sound ``snd`` plays per second.
+def joined(snd1, snd2, function_name):
+    """Return a new sound, snd1 followed by snd2 converted to snd1's format.
 
-    >>> get_sampling_rate(create_sound(10))
-    44100
+    The new sound has no file name: it is new, and saving it must not
+    overwrite the file snd1 came from.
     """
-    return snd.get_sampling_rate()
+    first = checked_sound(snd1, function_name)
+    if not isinstance(snd2, Sound):
+        raise TypeError(f"{function_name} joins two sounds, but the second is "
+                        f"{describe(snd2)}.")
+    combined = first.copy()
+    combined.append(snd2, function_name)
+    return combined
 
 
-def get_max_sample(snd):
-    """Return the highest value in the sound ``snd`` (in either channel).
+def converted_values(snd, channels, sampling_rate, bits):
+    """Return snd's sample values as a sound of this format would hold them.
 
-    >>> get_max_sample(create_note('A', 44100, amplitude=1000))
-    1000
+    Mono becomes stereo with the one value in both channels; stereo becomes
+    mono by mixing (averaging) the two channels; another sampling rate is
+    resampled (each channel, by straight lines between its samples), so that
+    the sound keeps its length in seconds and its pitch; another sample size
+    is scaled to this one. A sound of the same format is returned as it is.
     """
-    return snd.get_max()
+    values = snd._values
+    if snd._channels != channels:
+        values = _stereo_from_mono(values) if channels == 2 else _mono_from_stereo(values)
+    if snd._sampling_rate != sampling_rate:
+        values = _resampled(values, channels, snd._sampling_rate, sampling_rate)
+    other_bits = bits_of(values)
+    if other_bits == bits:
+        return values
+    if other_bits < bits:
+        shift = bits - other_bits
+        return new_sample_array(bits, [value << shift for value in values])
+    shift = other_bits - bits
+    return new_sample_array(bits, [value >> shift for value in values])
 
 
-def get_min_sample(snd):
-    """Return the lowest value in the sound ``snd`` (in either channel).
-
-    >>> get_min_sample(create_note('A', 44100, amplitude=1000))
-    -1000
-    """
-    return snd.get_min()
+def _stereo_from_mono(values):
+    stereo = silent_sample_array(bits_of(values), 2 * len(values))
+    stereo[0::2] = values
+    stereo[1::2] = values
+    return stereo
 
 
-def concatenate(snd1, snd2):
-    """Return a new sound: the sound ``snd1`` followed by the sound ``snd2``.
-
-    >>> len(concatenate(create_sound(10), create_sound(5)))
-    15
-    """
-    return snd1 + snd2
+def _mixed(left, right):
+    """The one value that plays left and right together: their average."""
+    return round((left + right) / 2)
 
 
-def append_silence(snd, samp):
-    """Add ``samp`` samples of silence at the end of the sound ``snd``.
-
-    >>> snd = create_sound(10)
-    >>> append_silence(snd, 5)
-    >>> len(snd)
-    15
-    """
-    snd.append_silence(samp)
+def _mono_from_stereo(values):
+    return new_sample_array(bits_of(values), map(_mixed, values[0::2], values[1::2]))
 
 
-def append(snd1, snd2):
-    """Add the sound ``snd2`` at the end of the sound ``snd1``.
-
-    >>> snd = create_sound(10)
-    >>> append(snd, create_sound(5))
-    >>> len(snd)
-    15
-    """
-    snd1.append(snd2)
-
-
-def crop_sound(snd, first, last):
-    """Keep only the samples of ``snd`` from index ``first`` to ``last``, both included.
-
-    Negative indices count from the end (-1 is the last sample).
-
-    >>> snd = create_sound(100)
-    >>> crop_sound(snd, 10, 19)
-    >>> len(snd)
-    10
-    """
-    snd.crop(first, last)
+def _resampled(values, channels, from_rate, to_rate):
+    frames = len(values) // channels
+    new_frames = round(frames * to_rate / from_rate)
+    step = from_rate / to_rate
+    result = silent_sample_array(bits_of(values), new_frames * channels)
+    for channel in range(channels):
+        old = values[channel::channels]
+        last = len(old) - 1
+        new = []
+        for frame in range(new_frames):
+            where = frame * step
+            before = min(int(where), last)
+            after = min(before + 1, last)
+            fraction = where - before
+            new.append(round(old[before] + (old[after] - old[before]) * fraction))
+        result[channel::channels] = new_sample_array(bits_of(values), new)
+    return result
 
 
-def insert(snd1, snd2, i):
-    """Put the sound ``snd2`` into the sound ``snd1``, starting at index ``i``.
+# -- the careful paths of media's sample functions ------------------------------------
+#
+# media's get_value, set_left, ... try the usual case directly and come here
+# when it failed: a float that rounding does not fit, a value beyond the
+# loudest, a sample of the other kind, a sample cropped away, or something
+# that is no sample at all.
 
-    >>> snd = create_sound(10)
-    >>> insert(snd, create_sound(5), 3)
-    >>> len(snd)
-    15
-    """
-    snd1.insert(snd2, i)
-
-
-# ---------------------------------------------------------------------------
-# Functions on samples: the hot path. Each reaches into the sample directly
-# and handles anything unusual only after the fast attempt failed.
-# ---------------------------------------------------------------------------
-
-def get_index(samp):
-    """Return where the sample ``samp`` is in its sound (0 for the first).
-
-    >>> get_index(get_sample(create_sound(10), 3))
-    3
-    """
-    try:
-        return samp.get_index()
-    except AttributeError:
-        raise TypeError(f"get_index needs a sample, not {_describe(samp)}.") from None
+def value_carefully(samp, function_name):
+    """Return the value of a mono sample, or explain why there is none."""
+    if isinstance(samp, MonoSample):
+        return _mono_value(samp, function_name)
+    raise _needs_mono_sample(samp, function_name)
 
 
-def get_value(samp):
-    """Return the value of the sample ``samp`` of a mono sound.
+def set_value_carefully(samp, value, function_name):
+    """Set the value of a mono sample to value (rounded, clipped), or explain."""
+    if not isinstance(samp, MonoSample):
+        raise _needs_mono_sample(samp, function_name)
+    _mono_value(samp, function_name)  # raises if it is no longer in its sound
+    values = samp._mono_values
+    values[samp._index] = _fitted(value, values, function_name)
 
-    >>> snd = create_sound(10, channels=1)
-    >>> get_value(get_sample(snd, 0))
-    0
-    """
+
+def channel_carefully(samp, channel, function_name):
+    """Return the left (0) or right (1) value of a sample, mono ones included."""
+    if isinstance(samp, MonoSample):
+        return _mono_as_stereo(samp, function_name)[channel]
+    values, position = _stereo_place(samp, function_name)
+    return values[position + channel]
+
+
+def set_channel_carefully(samp, channel, value, function_name):
+    """Set the left (0) or right (1) value of a sample, mono ones included."""
+    if isinstance(samp, MonoSample):
+        pair = list(_mono_as_stereo(samp, function_name))
+        pair[channel] = _fitted(value, samp._mono_values, function_name)
+        _set_mono_as_stereo(samp, *pair)
+        return
+    values, position = _stereo_place(samp, function_name)
+    values[position + channel] = _fitted(value, values, function_name)
+
+
+def values_carefully(samp, function_name):
+    """Return (left, right) of a sample, mono ones included."""
+    if isinstance(samp, MonoSample):
+        return _mono_as_stereo(samp, function_name)
+    values, position = _stereo_place(samp, function_name)
+    return (values[position], values[position + 1])
+
+
+def set_values_carefully(samp, left, right, function_name):
+    """Set (left, right) of a sample, mono ones included; a mistake changes neither."""
+    if isinstance(samp, MonoSample):
+        _mono_value(samp, function_name)  # raises if it is no longer in its sound
+        values = samp._mono_values
+        _set_mono_as_stereo(samp, _fitted(left, values, function_name),
+                            _fitted(right, values, function_name))
+        return
+    values, position = _stereo_place(samp, function_name)
+    left = _fitted(left, values, function_name)
+    right = _fitted(right, values, function_name)
+    values[position] = left
+    values[position + 1] = right
+
+
+def index_carefully(samp, function_name):
+    """Return where a sample is in its sound, or explain that it is no sample."""
+    if isinstance(samp, (MonoSample, StereoSample)):
+        try:
+            return samp.get_index()
+        except AttributeError:
+            pass
+    raise _needs_a_sample(samp, function_name)
+
+
+def _mono_value(samp, function_name):
     try:
         return samp._mono_values[samp._index]
     except AttributeError:
-        raise _needs_mono_sample(samp, "get_value") from None
+        raise _needs_a_sample(samp, function_name) from None
     except IndexError:
         raise _sample_gone(samp) from None
 
 
-def set_value(samp, value):
-    """Set the value of the sample ``samp`` of a mono sound to ``value``.
-
-    ``value`` may be any number: it is rounded to a whole number, and a
-    value beyond the loudest the sound can hold (32767 or -32768 for most
-    sounds) becomes that loudest value ("clipping").
-
-    >>> snd = create_sound(10, channels=1)
-    >>> sample = get_sample(snd, 0)
-    >>> set_value(sample, 1000)
-    >>> set_value(sample, get_value(sample) * 1.5)
-    >>> get_value(sample)
-    1500
-    >>> set_value(sample, 40000)
-    >>> get_value(sample)
-    32767
-    """
+def _stereo_place(samp, function_name):
+    """Return (values, position of the left value) of a stereo sample still in its sound."""
     try:
-        # Floats (from arithmetic like value * 0.5) are common: round them
-        # here rather than in the much slower path after an exception.
-        if value.__class__ is float:
-            value = round(value)  # nan and infinities raise, for the slow path
-        samp._mono_values[samp._index] = value
-    except (TypeError, OverflowError, ValueError):
-        values = samp._mono_values
-        values[samp._index] = _fitted(value, values, "set_value")
+        values, position = samp._stereo_values, samp._position
     except AttributeError:
-        raise _needs_mono_sample(samp, "set_value") from None
-    except IndexError:
-        raise _sample_gone(samp) from None
+        raise _needs_a_sample(samp, function_name) from None
+    if position + 1 >= len(values):
+        raise _sample_gone(samp)
+    return values, position
 
 
-def get_left(samp):
-    """Return the left value of the sample ``samp`` of a stereo sound.
+def _mono_as_stereo(samp, function_name):
+    """The (left, right) that 2.1's stereo functions see in a mono sample.
 
-    >>> get_left(get_sample(create_sound(10), 0))
-    0
+    Both are the sample's value, unless a stereo function set one channel of
+    this sample and its value has not changed since: then the two channels
+    as they were set (see MonoSample).
     """
-    try:
-        return samp._stereo_values[samp._position]
-    except AttributeError:
-        raise _needs_stereo_sample(samp, "get_left") from None
-    except IndexError:
-        raise _sample_gone(samp) from None
+    value = _mono_value(samp, function_name)
+    pair = getattr(samp, "_as_stereo", None)
+    if pair is not None and _mixed(*pair) == value:
+        return pair
+    return (value, value)
 
 
-def get_right(samp):
-    """Return the right value of the sample ``samp`` of a stereo sound.
-
-    >>> get_right(get_sample(create_sound(10), 0))
-    0
-    """
-    try:
-        return samp._stereo_values[samp._position + 1]
-    except AttributeError:
-        raise _needs_stereo_sample(samp, "get_right") from None
-    except IndexError:
-        raise _sample_gone(samp) from None
-
-
-def get_values(samp):
-    """Return the values of the sample ``samp`` of a stereo sound: (left, right).
-
-    >>> get_values(get_sample(create_sound(10), 0))
-    (0, 0)
-    """
-    try:
-        values = samp._stereo_values
-        position = samp._position
-        return (values[position], values[position + 1])
-    except AttributeError:
-        raise _needs_stereo_sample(samp, "get_values") from None
-    except IndexError:
-        raise _sample_gone(samp) from None
-
-
-def set_left(samp, value):
-    """Set the left value of the sample ``samp`` of a stereo sound to ``value``.
-
-    Like set_value, any number works: it is rounded, and clipped to the
-    loudest value the sound can hold.
-
-    >>> sample = get_sample(create_sound(10), 0)
-    >>> set_left(sample, 100.4)
-    >>> get_values(sample)
-    (100, 0)
-    """
-    try:
-        if value.__class__ is float:
-            value = round(value)  # nan and infinities raise, for the slow path
-        samp._stereo_values[samp._position] = value
-    except (TypeError, OverflowError, ValueError):
-        values = samp._stereo_values
-        values[samp._position] = _fitted(value, values, "set_left")
-    except AttributeError:
-        raise _needs_stereo_sample(samp, "set_left") from None
-    except IndexError:
-        raise _sample_gone(samp) from None
-
-
-def set_right(samp, value):
-    """Set the right value of the sample ``samp`` of a stereo sound to ``value``.
-
-    >>> sample = get_sample(create_sound(10), 0)
-    >>> set_right(sample, -50000)
-    >>> get_values(sample)
-    (0, -32768)
-    """
-    try:
-        if value.__class__ is float:
-            value = round(value)  # nan and infinities raise, for the slow path
-        samp._stereo_values[samp._position + 1] = value
-    except (TypeError, OverflowError, ValueError):
-        values = samp._stereo_values
-        values[samp._position + 1] = _fitted(value, values, "set_right")
-    except AttributeError:
-        raise _needs_stereo_sample(samp, "set_right") from None
-    except IndexError:
-        raise _sample_gone(samp) from None
-
-
-def set_values(samp, left, right):
-    """Set the left and right values of the sample ``samp`` of a stereo sound.
-
-    >>> sample = get_sample(create_sound(10), 0)
-    >>> set_values(sample, 1, -1)
-    >>> get_values(sample)
-    (1, -1)
-    """
-    # Check both before changing either, so that an error changes nothing.
-    try:
-        values = samp._stereo_values
-        position = samp._position
-    except AttributeError:
-        raise _needs_stereo_sample(samp, "set_values") from None
-    try:
-        old_left = values[position]
-        if left.__class__ is float:
-            left = round(left)
-        if right.__class__ is float:
-            right = round(right)
-        values[position] = left
-        values[position + 1] = right
-    except (TypeError, OverflowError, ValueError):
-        values[position] = old_left
-        left = _fitted(left, values, "set_values")
-        right = _fitted(right, values, "set_values")
-        values[position] = left
-        values[position + 1] = right
-    except IndexError:
-        raise _sample_gone(samp) from None
+def _set_mono_as_stereo(samp, left, right):
+    samp._mono_values[samp._index] = _mixed(left, right)
+    samp._as_stereo = (left, right)
 
 
 # ---------------------------------------------------------------------------
@@ -987,7 +860,7 @@ def _fitted(value, values, function_name):
     if isinstance(value, (str, bytes, bytearray)) or not (
             hasattr(type(value), "__index__") or hasattr(type(value), "__float__")):
         raise TypeError(f"{function_name} needs a number for the new value, "
-                        f"not {_describe(value)}.")
+                        f"not {describe(value)}.")
     try:
         whole = operator.index(value)
     except TypeError:
@@ -1032,14 +905,6 @@ def _checked_channels(channels):
     return channels
 
 
-def _describe(thing):
-    """Describe a value for an error message: its repr and its type."""
-    text = repr(thing)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{text} (a {type(thing).__name__})"
-
-
 def _channel_word(channels):
     return "mono" if channels == 1 else "stereo"
 
@@ -1051,23 +916,18 @@ def _outside_message(index, length):
             f"{length - 1} (or -{length} to -1 to count from the end).")
 
 
+def _needs_a_sample(samp, function_name):
+    return TypeError(f"{function_name} needs a sample (from media.get_sample(snd, i) or a "
+                     f"for loop over a sound), not {describe(samp)}.")
+
+
 def _needs_mono_sample(samp, function_name):
     if isinstance(samp, StereoSample):
         return TypeError(
             f"{function_name} works on samples of mono sounds, but this sample is from "
             f"a stereo sound, which has a left and a right value: use get_left/set_left, "
             f"get_right/set_right or get_values/set_values.")
-    return TypeError(f"{function_name} needs a sample (from get_sample(snd, i) or a "
-                     f"for loop over a sound), not {_describe(samp)}.")
-
-
-def _needs_stereo_sample(samp, function_name):
-    if isinstance(samp, MonoSample):
-        return TypeError(
-            f"{function_name} works on samples of stereo sounds, but this sample is from "
-            f"a mono sound, which has just one value: use get_value and set_value.")
-    return TypeError(f"{function_name} needs a sample (from get_sample(snd, i) or a "
-                     f"for loop over a sound), not {_describe(samp)}.")
+    return _needs_a_sample(samp, function_name)
 
 
 def _sample_gone(samp):

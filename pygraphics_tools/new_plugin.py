@@ -3,14 +3,14 @@
 The new distribution (``pygraphics-NAME/``) is complete and working as
 written: it installs with pip, PyGraphics finds it, and its tests pass. It
 holds one command, its backend and window, its ``media`` function, its
-headless answer, a test of each, a README and a docs page::
+headless answer, its notebook answer, a test of each, a README and a docs page::
 
     pygraphics-colour-mixer/
         setup.cfg, pyproject.toml, README.md
         docs/colour-mixer.rst
         pygraphics_colour_mixer/
             commands.py  front_end.py  window.py  backend.py
-            headless_answers.py  plugin.py
+            headless_answers.py  notebook_answers.py  plugin.py
         tests/
             conftest.py  test_colour_mixer.py
 

@@ -55,8 +55,25 @@ def test_out_of_range_values_say_which_and_what_range(arguments, message):
 
 
 def test_a_value_that_is_not_a_number_is_a_type_error():
-    with pytest.raises(TypeError, match=r"red must be a number from 0 to 255, but it is '12' \(a str\)"):
-        Color("12", 0, 0)
+    with pytest.raises(TypeError, match=r"red must be a number from 0 to 255, but it is None \(a NoneType\)"):
+        Color(None, 0, 0)
+    with pytest.raises(TypeError, match=r"green must be a number from 0 to 255, but it is \[1\] \(a list\)"):
+        media.create_color(0, [1], 0)
+
+
+def test_text_that_holds_a_whole_number_makes_a_colour_as_in_21():
+    # 2.1 made colours with int(), so numbers read from a file or input() worked.
+    assert Color("0", "0", "0") == media.black
+    assert media.create_color("255", " 128 ", "7").get_rgb() == (255, 128, 7)
+    with pytest.raises(ValueError, match="blue=300 is too big"):
+        Color("0", "0", "300")
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12.5"])
+def test_text_that_is_not_a_whole_number_is_a_value_error_as_in_21(text):
+    # Labs written for 2.1 catch the ValueError that int('') gave there.
+    with pytest.raises(ValueError, match=rf"red={text!r} is text that is not a whole number"):
+        Color(text, 0, 0)
 
 
 def test_adding_clamps_each_value_to_255_including_a_sum_of_exactly_256():
@@ -128,9 +145,10 @@ def test_setters_check_their_values():
 
 
 def test_colour_functions_refuse_things_that_are_not_colours():
-    with pytest.raises(TypeError, match=r"darken needs a colour .* but got 'red' \(a str\)"):
+    with pytest.raises(TypeError, match=r"darken needs a Color such as media.red .* but got "
+                                        r"'red' \(a str\)"):
         media.darken("red")
-    with pytest.raises(TypeError, match="lighten needs a colour"):
+    with pytest.raises(TypeError, match="lighten needs a Color such as media.red"):
         media.lighten((1, 2, 3))
 
 

@@ -4,6 +4,7 @@ the plugin functions, and a cheap ``import media``."""
 
 import doctest
 import inspect
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,22 +54,157 @@ def test_every_function_has_a_one_line_summary_and_an_example():
         assert ">>> " in doc, f"{function.__name__} has no example"
 
 
-def test_the_examples_in_media_run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # the examples save small files
-    finder = doctest.DocTestFinder()
+# --- help(media): complete, plain text, and every example runs as typed ------------
+
+#: What the user picks or types in the dialogs of the plugins' examples.
+ANSWERS = {
+    "choose_file": ["beach.png"], "choose_save_filename": ["sunset.png"],
+    "choose_folder": ["."], "choose_color": [(255, 128, 0)], "ask": ["Ada"],
+    "ask_password": ["secret"], "ask_number": [19], "ask_integer": [3],
+    "ask_yes_no": [True], "ask_choice": ["sepia"], "ask_choices": [["red", "blue"]],
+}
+
+#: What help() must not show: doctest directives and reStructuredText markup.
+MARKUP = ["# doctest:", "``", ":func:`", ":meth:`", ":class:`", ":mod:`", ":data:`",
+          ":exc:`", ":attr:`", "\n.. ", "::\n"]
+
+
+def names_in_help():
+    """media's own names (its __all__) and the plugins' functions."""
+    return list(dict.fromkeys([*media.__all__, *plugins.registry().media_functions()]))
+
+
+def docstrings_in_help():
+    """(name, docstring) of all that help(media) shows, methods of its classes included."""
+    yield "media", media.__doc__
+    for name in names_in_help():
+        value = getattr(media, name)
+        if isinstance(value, media.Color):
+            continue  # a named colour: help shows its value
+        yield name, value.__doc__
+        if inspect.isclass(value):
+            for attribute, member in vars(value).items():
+                if not attribute.startswith("_") and callable(member) and member.__doc__:
+                    yield f"{name}.{attribute}", member.__doc__
+
+
+@pytest.fixture
+def students_folder(tmp_path, monkeypatch):
+    """The folder a student works in, with a picture to choose; dialogs answered."""
+    from importlib import resources
+    import shutil
+
+    shutil.copy(resources.files("pygraphics_core") / "samples" / "beach.png", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    headless.enable(answers={name: list(values) for name, values in ANSWERS.items()})
+    yield tmp_path
+    headless.disable()
+
+
+#: Functions whose examples work only in a Jupyter notebook; they run there,
+#: in a real kernel (tests/test_notebook_mode.py runs this one's example).
+NOTEBOOK_ONLY = {"use_notebook"}
+
+
+def test_every_example_help_shows_runs_as_typed_after_import_media(students_folder):
+    parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    tests = finder.find(media, globs=dict(vars(media)))
-    for test in tests:
-        runner.run(test)
+    names_with_examples = []
+    for name, docstring in docstrings_in_help():
+        if name in NOTEBOOK_ONLY:
+            continue
+        test = parser.get_doctest(docstring or "", {"media": media}, name, None, 0)
+        if test.examples:
+            names_with_examples.append(name)
+            runner.run(test)
     results = runner.summarize(verbose=False)
     assert results.failed == 0
+    for name in ["show", "update", "close", "choose_file", "say", "ask", "play", "Color",
+                 "Sound", "load_sound", "get_left", "concatenate"]:
+        assert name in names_with_examples, name
     assert results.attempted >= 2 * len(public_functions())
 
 
-def test_the_examples_in_the_colors_module_run():
-    from pygraphics_core import colors
+def test_help_shows_no_doctest_markers_or_markup():
+    import pydoc
 
-    assert doctest.testmod(colors).failed == 0
+    shown = {"media": pydoc.render_doc(media, renderer=pydoc.plaintext)}
+    for name in names_in_help():
+        shown[name] = pydoc.render_doc(getattr(media, name), renderer=pydoc.plaintext)
+    for name, text in shown.items():
+        for markup in MARKUP:
+            assert markup not in text, f"help(media.{name}) shows {markup!r}"
+
+
+def test_help_of_media_lists_media_own_names_with_a_topic_index_first():
+    import pydoc
+
+    text = pydoc.render_doc(media, renderer=pydoc.plaintext)
+    index = text.index("What is here, by topic")
+    for topic in ["Pictures:", "Pixels:", "Colours:", "Drawing:", "Windows:", "Dialogs:",
+                  "Sounds:", "Samples:"]:
+        assert topic in text[index:index + 3000], topic
+    for name in media.__all__:
+        assert name in text, name
+    for name in ["load_sound", "get_samples", "get_left", "aliceblue"]:
+        assert f"\n    {name}" in text, name
+    for name in ["Color", "Picture", "Pixel", "Sound", "Note", "MonoSample", "StereoSample"]:
+        assert f"\n    class {name}(" in text, name
+
+
+def test_the_topic_index_names_every_function_and_only_real_ones():
+    index = media.__doc__.split("What is here, by topic")[1]
+    listed = set(re.findall(r"\b[a-z_]+[a-z]\b", index)) & set(dir(media))
+    functions = {name for name in media.__all__ if inspect.isfunction(getattr(media, name))}
+    gone = {"show_external", "get_waveform"}
+    assert functions - gone - listed == set()
+    assert set(plugins.STANDARD_FUNCTIONS) - listed == set()
+    for name in re.findall(r"(\w+)(?:,|\.\n)", index.split("The things they work on")[0]):
+        assert hasattr(media, name) or name in ("etc",), name
+
+
+def test_all_holds_media_own_public_names():
+    own = {name for name, value in vars(media).items()
+           if not name.startswith("_") and (inspect.isfunction(value) or inspect.isclass(value))
+           and name not in plugins.registry().media_functions()
+           and name not in plugins.STANDARD_FUNCTIONS}
+    assert own - set(media.__all__) == set()
+    assert set(media.__all__) <= set(vars(media))
+    assert len([name for name in media.__all__ if isinstance(getattr(media, name), media.Color)]) == 140
+    assert len(media.__all__) == len(set(media.__all__))
+
+
+def test_help_of_media_shows_the_plugins_functions_too():
+    import pydoc
+
+    text = pydoc.render_doc(media, renderer=pydoc.plaintext)
+    for name in ["show", "update", "close", "inspect", "choose_file", "say", "play"]:
+        assert f"\n    {name}(" in text, name
+
+
+def test_the_fast_get_pixel_and_get_sample_do_what_their_readable_versions_say():
+    # media.get_pixel and media.get_sample are one-step versions of the
+    # functions their help shows (see the end of media.py): same results,
+    # same errors.
+    pic = media.create_picture(5, 3)
+    snd = media.create_sound(4, channels=1)
+    cases = [
+        (media.get_pixel, [(pic, 4, 2), (pic, 0, 0), (pic, 5, 0), (pic, 2, 3), (pic, -1, 0),
+                           (pic, 1.0, 0), (pic, "1", 0), (5, 0, 0), (None, 0, 0), (pic, 2, 4)]),
+        (media.get_sample, [(snd, 0), (snd, 3), (snd, -1), (snd, 4), (snd, -5), (snd, 1.0),
+                            (snd, "1"), (pic, 0), (None, 0)]),
+    ]
+    for fast, arguments in cases:
+        readable = fast.__wrapped__
+        assert readable.__module__ == "media" and fast.__doc__ == readable.__doc__
+        for args in arguments:
+            outcomes = []
+            for function in (fast, readable):
+                try:
+                    outcomes.append(("returned", repr(function(*args))))
+                except Exception as error:
+                    outcomes.append((type(error).__name__, str(error)))
+            assert outcomes[0] == outcomes[1], (fast.__name__, args, outcomes)
 
 
 def test_importing_media_opens_nothing_and_loads_no_pillow_or_tk():

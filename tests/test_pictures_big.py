@@ -57,15 +57,15 @@ def test_a_loaded_phone_photo_is_held_once_even_while_loading(photo_files, kind)
     assert peak <= 1.1 * RAW_BYTES
 
 
-def test_set_image_of_another_size_refills_the_same_pixels_in_place():
+def test_set_image_packs_the_new_pixels_in_place_or_into_a_new_size():
     picture = media.create_picture(30, 20, media.red)
     pixel = media.get_pixel(picture, 0, 0)
-    larger = Image.new("RGB", (50, 40), (1, 2, 3))
-    picture.set_image(larger)
-    assert picture.to_bytes() == larger.tobytes()
+    same_size = Image.new("RGB", (30, 20), (1, 2, 3))
+    picture.set_image(same_size)
+    assert picture.to_bytes() == same_size.tobytes()
     media.set_green(pixel, 99)  # a pixel taken before writes into the new pixels
     assert media.get_color(media.get_pixel(picture, 0, 0)) == media.create_color(1, 99, 3)
-    smaller = Image.new("RGB", (5, 4), (7, 8, 9))
-    picture.set_image(smaller)
-    assert picture.to_bytes() == smaller.tobytes()
-    assert (picture.get_width(), picture.get_height()) == (5, 4)
+    larger = Image.new("RGB", (50, 40), (7, 8, 9))
+    picture.set_image(larger)
+    assert (picture.get_width(), picture.get_height()) == (50, 40)
+    assert picture.to_bytes() == larger.tobytes()

@@ -79,3 +79,50 @@ def test_a_fractional_value_is_rounded_down(value):
     pixel = media.get_pixel(media.create_picture(1, 1), 0, 0)
     media.set_blue(pixel, value)
     assert media.get_blue(pixel) == int(value)
+
+
+def outcome(action):
+    """What action() did: ('stored', value) or (error type, message)."""
+    try:
+        return ("stored", action())
+    except Exception as error:  # noqa: BLE001 - the error is the outcome
+        return (type(error).__name__, str(error))
+
+
+@settings(max_examples=500)
+@given(value=st.one_of(st.floats(), st.floats(min_value=-2, max_value=258),
+                       st.integers(min_value=-300, max_value=600)),
+       channel=st.sampled_from([(0, media.set_red), (1, media.set_green), (2, media.set_blue)]))
+def test_the_quick_way_for_floats_gives_exactly_what_the_careful_way_gives(value, channel):
+    # media.set_red takes floats (from "/") without the careful path's cost;
+    # its result or error must be exactly the careful path's, as in 2.1:
+    # int() of a float from 0 up to 256, an error for anything else.
+    from pygraphics_core.pictures import set_channel_carefully
+
+    index, setter = channel
+    quick, careful = (media.get_pixel(media.create_picture(1, 1), 0, 0) for _ in range(2))
+
+    def quick_way():
+        setter(quick, value)
+        return quick._values[index]
+
+    def careful_way():
+        set_channel_carefully(careful, index, value, setter.__name__)
+        return careful._values[index]
+
+    assert outcome(quick_way) == outcome(careful_way)
+    if isinstance(value, float) and 0 <= value < 256:
+        assert outcome(quick_way) == ("stored", int(value))
+
+
+@settings(max_examples=500)
+@given(value=st.one_of(st.floats(), st.floats(min_value=-2, max_value=258),
+                       st.integers(min_value=-300, max_value=600)))
+def test_a_colour_made_from_floats_the_quick_way_is_exactly_the_careful_one(value):
+    from pygraphics_core.colors import _checked_rgb
+
+    quick = outcome(lambda: Color(0, value, 0).get_rgb())
+    careful = outcome(lambda: tuple(_checked_rgb(0, value, 0)))
+    assert quick == careful
+    if isinstance(value, float) and 0 <= value < 256:
+        assert quick == ("stored", (0, int(value), 0))

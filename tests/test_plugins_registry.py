@@ -439,35 +439,6 @@ def test_the_names_plugins_add_are_listed_for_tab_completion(registry_with):
     assert plugins.media_function_names() == ["greet"]
 
 
-# -- the hooks themselves ------------------------------------------------------
-
-def hook_names():
-    return [name for name in dir(hookspecs) if name.startswith("pygraphics_")]
-
-
-@pytest.mark.parametrize("name", hook_names())
-def test_every_hook_is_documented_for_plugin_authors(name):
-    docstring = getattr(hookspecs, name).__doc__ or ""
-    assert len(docstring.split()) >= 30, f"{name} needs a docstring a plugin author can act on"
-    assert "Return" in docstring
-
-
-@pytest.mark.parametrize("name", hook_names())
-def test_every_hook_is_implemented_by_some_test(name):
-    # A hook that nothing under test implements could break unnoticed: it
-    # must be implemented in a test, or by a standard plugin (under
-    # plugins/, whose own tests then run it).
-    tests = Path(__file__).parent
-    standard_plugins = tests.parent / "plugins"
-    sources = [path.read_text(encoding="utf-8") for pattern in ("test_*.py", "conftest.py")
-               for path in tests.rglob(pattern)]
-    sources += [path.read_text(encoding="utf-8")
-                for path in standard_plugins.glob("*/*/plugin.py")
-                if any(path.parent.parent.glob("tests/test_*.py"))]
-    assert any(f"def {name}(" in source for source in sources), \
-        f"neither a test nor a tested standard plugin implements the hook {name}"
-
-
 def test_every_function_of_the_standard_plugins_says_which_plugin_to_install():
     """A student without a standard plugin is told its name for every function it adds."""
     from pygraphics_core.plugins import STANDARD_FUNCTIONS, PluginRegistry

@@ -13,14 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import media
+from media import (
+    append, append_silence, concatenate, create_note, create_sound, crop_sound, get_index,
+    get_left, get_max_sample, get_min_sample, get_right, get_sample, get_samples,
+    get_sampling_rate, get_value, get_values, insert, load_sound, set_left, set_right,
+    set_value, set_values,
+)
 from pygraphics_core import wav_files
 from pygraphics_core.sample_arrays import new_sample_array
-from pygraphics_core.sounds import (
-    MonoSample, Note, Sound, StereoSample, append, append_silence, concatenate, create_note,
-    create_sound, crop_sound, get_index, get_left, get_max_sample, get_min_sample,
-    get_right, get_sample, get_samples, get_sampling_rate, get_value, get_values, insert,
-    load_sound, set_left, set_right, set_value, set_values,
-)
+from pygraphics_core.sounds import MonoSample, Note, Sound, StereoSample
 
 
 def mono(*values, bits=16, rate=8000):
@@ -121,21 +123,77 @@ def test_a_sample_made_by_hand_belongs_to_no_sound_and_says_so():
 
 # -- errors a student meets -------------------------------------------------------------
 
-def test_mono_and_stereo_functions_say_which_one_to_use():
+def test_the_mono_functions_on_a_stereo_sample_say_which_to_use():
     with pytest.raises(TypeError, match="stereo sound.*get_left"):
         get_value(get_sample(stereo((1, 2)), 0))
     with pytest.raises(TypeError, match="stereo sound.*set_values"):
         set_value(get_sample(stereo((1, 2)), 0), 3)
-    with pytest.raises(TypeError, match="mono sound.*get_value and set_value"):
-        get_left(get_sample(mono(1), 0))
-    with pytest.raises(TypeError, match="mono sound"):
-        set_values(get_sample(mono(1), 0), 1, 2)
+
+
+# -- 2.1's stereo functions on mono sounds (2.1 made every sound stereo) -----------------
+
+def test_a_mono_sample_answers_the_stereo_functions_with_its_one_value():
+    snd = mono(5, -7)
+    first, second = get_samples(snd)
+    assert (get_left(first), get_right(first), get_values(second)) == (5, 5, (-7, -7))
+    assert (first.get_left(), second.get_values()) == (5, (-7, -7))
+    set_values(first, 10, 10)
+    assert mono_values(snd) == [10, -7]
+
+
+def test_a_21_lab_that_doubles_left_then_right_doubles_a_mono_sound_as_in_21():
+    snd = mono(100, -300, 20000)
+    for sample in snd:
+        set_left(sample, get_left(sample) * 2)
+        set_right(sample, get_right(sample) * 2)
+    assert mono_values(snd) == [200, -600, 32767]
+
+
+def test_a_21_lab_that_removes_the_voice_makes_a_mono_sound_silent_as_in_21():
+    # left - right: what both speakers have in common goes. In 2.1 a mono
+    # file had the same value in both channels, so this left silence.
+    snd = mono(100, -300)
+    for sample in snd:
+        left, right = get_values(sample)
+        set_values(sample, left - right, right - left)
+    assert mono_values(snd) == [0, 0]
+
+
+def test_one_channel_of_a_mono_sample_changes_its_value_by_half_the_difference():
+    # What the two loudspeakers would play together: the channels mixed.
+    sample = get_sample(mono(100), 0)
+    set_left(sample, 0)
+    assert (get_value(sample), get_values(sample)) == (50, (0, 100))
+    set_value(sample, 7)  # a new value: both channels are it again
+    assert get_values(sample) == (7, 7)
+    sample.set_right(1.4)
+    assert get_values(sample) == (7, 1) and get_value(sample) == 4
+
+
+def test_the_stereo_functions_refuse_the_same_values_on_mono_samples():
+    sample = get_sample(mono(1), 0)
+    with pytest.raises(TypeError, match="set_left needs a number for the new value"):
+        set_left(sample, "loud")
+    with pytest.raises(TypeError, match="set_values needs a number"):
+        set_values(sample, 5, None)
+    assert get_values(sample) == (1, 1)
+    snd = mono(*range(10))
+    last = get_sample(snd, 9)
+    crop_sound(snd, 0, 4)
+    for use in (get_left, get_right, get_values, lambda s: set_left(s, 1),
+                lambda s: set_values(s, 1, 2)):
+        with pytest.raises(IndexError, match="no longer in its sound"):
+            use(last)
 
 
 def test_passing_a_sound_where_a_sample_belongs_is_explained():
     with pytest.raises(TypeError, match=r"get_value needs a sample .*\(a Sound\)"):
         get_value(mono(1))
-    with pytest.raises(TypeError, match=r"get_sample needs a Sound, not 3 \(a int\)"):
+    with pytest.raises(TypeError, match=r"get_left needs a sample .*\(a Sound\)"):
+        get_left(mono(1))
+    with pytest.raises(TypeError, match=r"get_sample needs a sound \(from media.load_sound, "
+                                        r"media.create_sound or media.create_note\), not 3 "
+                                        r"\(an int\)"):
         get_sample(3, 0)
 
 
@@ -221,13 +279,63 @@ def test_concatenate_add_and_multiply_make_new_sounds():
         a + 1
 
 
-def test_joining_sounds_that_do_not_fit_together_is_explained():
-    with pytest.raises(ValueError, match="one is mono and the other is stereo"):
-        append(mono(1), stereo((1, 1)))
-    with pytest.raises(ValueError, match="8000 samples per second and the other 44100"):
-        concatenate(mono(1), mono(1, rate=44100))
-    with pytest.raises(TypeError, match="needs a Sound to add, not 'beep.wav'"):
+def test_joining_a_mono_and_a_stereo_sound_converts_the_second_to_the_first():
+    snd = mono(1)
+    append(snd, stereo((10, 20), (-4, -5)))
+    assert mono_values(snd) == [1, 15, -4]  # both channels mixed, rounded half to even
+    joined = concatenate(stereo((1, 2)), mono(7))
+    assert [get_values(sample) for sample in joined] == [(1, 2), (7, 7)]
+    inserted = stereo((1, 2), (3, 4))
+    insert(inserted, mono(9), 1)
+    assert [get_values(sample) for sample in inserted] == [(1, 2), (9, 9), (3, 4)]
+
+
+def test_joining_sounds_of_other_rates_converts_the_second_to_the_first_rate():
+    # A second of sound stays a second: 4 samples at 4000 per second become 8
+    # at 8000 (in between, the straight line between neighbours).
+    slow = Sound.from_values(new_sample_array(16, [0, 100, 200, 300]), 1, 4000)
+    joined = concatenate(mono(5), slow)
+    assert joined.get_sampling_rate() == 8000
+    assert mono_values(joined) == [5, 0, 50, 100, 150, 200, 250, 300, 300]
+    fast = mono(*range(0, 800, 100), rate=16000)
+    snd = mono(rate=8000)
+    append(snd, fast)
+    assert mono_values(snd) == [0, 200, 400, 600]
+    with_note = concatenate(create_note("A", 4410, sampling_rate=22050),
+                            create_note("A", 8820, sampling_rate=44100))
+    assert len(with_note) == 4410 + 4410 and with_note.get_duration() == pytest.approx(0.4)
+
+
+def test_joining_sounds_names_the_function_the_student_called():
+    with pytest.raises(TypeError, match="concatenate joins two sounds, but the second is "
+                                        "'beep.wav' \\(a str\\)"):
+        concatenate(mono(1), "beep.wav")
+    with pytest.raises(TypeError, match="concatenate needs a sound .*not 'beep.wav'"):
+        concatenate("beep.wav", mono(1))
+    with pytest.raises(TypeError, match="append needs a Sound to add, not 'beep.wav'"):
         append(mono(1), "beep.wav")
+    with pytest.raises(TypeError, match="insert needs a Sound to add, not 5"):
+        insert(mono(1), 5, 0)
+    with pytest.raises(TypeError, match="append needs a sound"):
+        append([1, 2], mono(1))
+
+
+@pytest.mark.parametrize("make", [
+    lambda snd: concatenate(snd, snd), lambda snd: snd + snd, lambda snd: snd.copy(),
+    lambda snd: snd * 2, lambda snd: media.copy(snd),
+])
+def test_a_sound_made_from_a_loaded_one_has_no_file_so_save_cannot_overwrite_it(
+        make, tmp_path):
+    original = tmp_path / "voice.wav"
+    mono(1, 2, 3).save_as(original)
+    before = original.read_bytes()
+    loaded = load_sound(original)
+    made = make(loaded)
+    assert made.get_filename() == ""
+    with pytest.raises(ValueError, match="no file name yet"):
+        made.save()
+    assert original.read_bytes() == before
+    assert loaded.get_filename() == str(original)
 
 
 def test_sounds_of_different_sample_sizes_join_at_the_first_sounds_size():

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import media
 from pygraphics_core import sounds, wav_files
 from pygraphics_core.sample_arrays import highest_value, lowest_value, new_sample_array
 
@@ -69,7 +70,7 @@ def test_a_file_from_the_wave_module_loads_and_saves_back_byte_for_byte(
     original = tmp_path / "original.wav"
     write_with_wave(original, values, bits, channels, rate)
 
-    snd = sounds.load_sound(original)
+    snd = media.load_sound(original)
     assert (snd.get_bits_per_sample(), snd.get_channels(), snd.get_sampling_rate()) == (
         bits, channels, rate)
     assert len(snd) == len(values) // channels
@@ -93,7 +94,7 @@ def test_any_samples_survive_a_save_and_a_load(tmp_path_factory, data, bits, cha
     snd = sounds.Sound.from_values(new_sample_array(bits, values), channels, rate)
     path = tmp_path_factory.mktemp("round") / "sound.wav"
     snd.save_as(path)
-    again = sounds.load_sound(path)
+    again = media.load_sound(path)
     assert again == snd
     assert list(again._values) == values
 
@@ -104,7 +105,7 @@ def test_extensible_headers_as_written_by_ffmpeg_load(tmp_path, bits, channels):
     path = tmp_path / "extensible.wav"
     path.write_bytes(riff((b"fmt ", extensible_format_chunk(channels, 48000, bits)),
                           (b"data", expected_file_bytes(values, bits))))
-    snd = sounds.load_sound(path)
+    snd = media.load_sound(path)
     assert list(snd._values) == values
     assert snd.get_sampling_rate() == 48000
 
@@ -119,7 +120,7 @@ def test_unknown_chunks_odd_sizes_and_a_short_data_chunk_are_handled(tmp_path):
     # and half a sample is left at the end.
     content = content.replace(struct.pack("<I", len(data)), struct.pack("<I", 10_000))
     path.write_bytes(content + b"\x07")
-    assert list(sounds.load_sound(path)._values) == values
+    assert list(media.load_sound(path)._values) == values
 
 
 def test_byte_order_conversion_works_on_big_endian_machines():
@@ -138,14 +139,14 @@ def test_byte_order_conversion_works_on_big_endian_machines():
 def test_a_missing_file_says_which_file_and_where(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(FileNotFoundError) as caught:
-        sounds.load_sound("no such song.wav")
+        media.load_sound("no such song.wav")
     assert "'no such song.wav'" in str(caught.value)
     assert str(tmp_path) in str(caught.value)
 
 
 def test_a_folder_is_not_a_sound(tmp_path):
     with pytest.raises(IsADirectoryError, match="is a folder"):
-        sounds.load_sound(tmp_path)
+        media.load_sound(tmp_path)
 
 
 @pytest.mark.parametrize("content,looks_like", [
@@ -161,7 +162,7 @@ def test_files_that_are_not_wav_files_are_named_for_what_they_are(tmp_path, cont
     path = tmp_path / "song.wav"
     path.write_bytes(content)
     with pytest.raises(ValueError) as caught:
-        sounds.load_sound(path)
+        media.load_sound(path)
     message = str(caught.value)
     assert "is not a WAV sound file" in message and looks_like in message
     assert "Audacity" in message
@@ -173,7 +174,7 @@ def test_compressed_and_float_wav_files_are_refused_by_name(tmp_path, code, name
     path = tmp_path / "compressed.wav"
     path.write_bytes(riff((b"fmt ", format_chunk(code, 1, 8000, 16)), (b"data", bytes(8))))
     with pytest.raises(ValueError, match=f"holds {name}.*uncompressed"):
-        sounds.load_sound(path)
+        media.load_sound(path)
 
 
 def test_extensible_float_files_are_refused(tmp_path):
@@ -181,7 +182,7 @@ def test_extensible_float_files_are_refused(tmp_path):
     path.write_bytes(riff((b"fmt ", extensible_format_chunk(2, 48000, 32, sub_format=3)),
                           (b"data", bytes(16))))
     with pytest.raises(ValueError, match="floating-point"):
-        sounds.load_sound(path)
+        media.load_sound(path)
 
 
 @pytest.mark.parametrize("chunks,message", [
@@ -195,11 +196,11 @@ def test_damaged_and_unusual_files_are_explained(tmp_path, chunks, message):
     path = tmp_path / "strange.wav"
     path.write_bytes(riff(*chunks))
     with pytest.raises(ValueError, match=message):
-        sounds.load_sound(path)
+        media.load_sound(path)
 
 
 def test_saving_needs_a_wav_name_and_an_existing_folder(tmp_path):
-    snd = sounds.create_sound(10)
+    snd = media.create_sound(10)
     with pytest.raises(ValueError, match="ends in .wav"):
         snd.save_as(tmp_path / "song.mp3")
     with pytest.raises(FileNotFoundError, match="there is no folder"):
@@ -215,14 +216,14 @@ def test_saving_in_a_read_only_folder_says_so(tmp_path):
     folder.chmod(0o500)
     try:
         with pytest.raises(PermissionError, match="permission to write"):
-            sounds.create_sound(10).save_as(folder / "song.wav")
+            media.create_sound(10).save_as(folder / "song.wav")
     finally:
         folder.chmod(0o700)
 
 
 def test_a_failed_save_leaves_the_old_file_whole_and_no_temporary_file(tmp_path):
     path = tmp_path / "song.wav"
-    sounds.create_note("A", 100).save_as(path)
+    media.create_note("A", 100).save_as(path)
     before = path.read_bytes()
     # wave refuses 0 channels after the temporary file exists: a real failure
     # part way through writing.
@@ -236,27 +237,27 @@ def test_saved_files_get_ordinary_permissions(tmp_path):
     if os.name == "nt":
         pytest.skip("Windows has no permission bits")
     path = tmp_path / "song.wav"
-    sounds.create_sound(10).save_as(path)
+    media.create_sound(10).save_as(path)
     umask = os.umask(0)
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
     path.chmod(0o640)
-    sounds.load_sound(path).save()
+    media.load_sound(path).save()
     assert path.stat().st_mode & 0o777 == 0o640
 
 
 def test_save_writes_to_the_file_the_sound_came_from(tmp_path):
     path = tmp_path / "song.wav"
-    sounds.create_sound(4, channels=1).save_as(path)
-    snd = sounds.load_sound(path)
-    sounds.set_value(sounds.get_sample(snd, 2), 777)
+    media.create_sound(4, channels=1).save_as(path)
+    snd = media.load_sound(path)
+    media.set_value(media.get_sample(snd, 2), 777)
     snd.save()
-    assert [sounds.get_value(sample) for sample in sounds.load_sound(path)] == [0, 0, 777, 0]
+    assert [media.get_value(sample) for sample in media.load_sound(path)] == [0, 0, 777, 0]
 
 
 def test_a_new_sound_cannot_be_saved_without_a_name():
     with pytest.raises(ValueError, match="save_as"):
-        sounds.create_sound(4).save()
+        media.create_sound(4).save()
 
 
 def test_wav_bytes_for_players_are_a_whole_wav_file():

@@ -45,7 +45,8 @@ def test_the_new_distribution_has_every_part(tmp_path):
         "README.md", "docs/colour-mixer.rst",
         "pygraphics_colour_mixer/__init__.py", "pygraphics_colour_mixer/backend.py",
         "pygraphics_colour_mixer/commands.py", "pygraphics_colour_mixer/front_end.py",
-        "pygraphics_colour_mixer/headless_answers.py", "pygraphics_colour_mixer/plugin.py",
+        "pygraphics_colour_mixer/headless_answers.py",
+        "pygraphics_colour_mixer/notebook_answers.py", "pygraphics_colour_mixer/plugin.py",
         "pygraphics_colour_mixer/window.py", "pyproject.toml", "setup.cfg",
         "tests/conftest.py", "tests/test_colour_mixer.py"]
     for path in target.rglob("*"):
@@ -96,7 +97,7 @@ def test_freshly_generated_it_installs_and_its_own_tests_pass_unchanged(tmp_path
             [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q"], cwd=target,
             env=environment, capture_output=True, text=True, timeout=300)
         assert tests.returncode == 0, tests.stdout[-4000:] + tests.stderr[-2000:]
-        assert re.search(r"\b5 passed\b", tests.stdout), tests.stdout[-2000:]
+        assert re.search(r"\b6 passed\b", tests.stdout), tests.stdout[-2000:]
     finally:
         removed = _pip("uninstall", "--yes", "pygraphics-template-check")
         assert removed.returncode == 0, removed.stderr

@@ -2,7 +2,7 @@
 
 Every function here opens a small window and waits until it is answered;
 then your program goes on with the answer. Pressing Cancel (or Escape, or
-closing the window) gives ``None``.
+closing the window) gives None.
 """
 
 from pygraphics_core import callRemote
@@ -30,12 +30,12 @@ def ask(prompt, default=""):
 
     The answer is a string (it may be empty, ""). If the Cancel button is
     pressed instead, the answer is None. Press Enter for OK, Escape for
-    Cancel. ``default`` is text already in the box, ready to keep or
-    replace.
+    Cancel. default is text already in the box, ready to keep or
+    replace. Here, the user typed Ada:
 
-        >>> name = media.ask("What is your name?")      # doctest: +SKIP
-        >>> print("Hello, " + name)                     # doctest: +SKIP
-        Hello, Ada
+    >>> name = media.ask("What is your name?")
+    >>> print("Hello, " + name)
+    Hello, Ada
     """
     default = "" if default is None else str(default)
     return callRemote(Ask, prompt=str(prompt), default=default)["answer"]
@@ -44,7 +44,7 @@ def ask(prompt, default=""):
 def ask_password(prompt):
     """Ask for a password: like ask, but the letters typed show as dots.
 
-        >>> secret = media.ask_password("Password, please:")   # doctest: +SKIP
+    >>> secret = media.ask_password("Password, please:")
     """
     return callRemote(Ask, prompt=str(prompt), hidden=True)["answer"]
 
@@ -53,14 +53,14 @@ def ask_number(prompt, minimum=None, maximum=None):
     """Ask for a number in a window and return it (an int or a float).
 
     Typing 42 gives the int 42; typing 3.5 gives the float 3.5. If
-    ``minimum`` or ``maximum`` is given, the window only accepts numbers
-    from ``minimum`` to ``maximum`` (both included). Anything else is
-    refused, and the window says why, so the answer is always a number in
-    range, or None if Cancel was pressed.
+    minimum or maximum is given, the window only accepts numbers from
+    minimum to maximum (both included). Anything else is refused, and the
+    window says why, so the answer is always a number in range, or None if
+    Cancel was pressed. Here, the user typed 19:
 
-        >>> age = media.ask_number("How old are you?", 0, 150)   # doctest: +SKIP
-        >>> age + 1                                              # doctest: +SKIP
-        20
+    >>> age = media.ask_number("How old are you?", 0, 150)
+    >>> age + 1
+    20
     """
     return _ask_for_number("ask_number", prompt, minimum, maximum, whole=False)
 
@@ -71,7 +71,7 @@ def ask_integer(prompt, minimum=None, maximum=None):
     Like ask_number, but 2.5 is refused: only whole numbers such as 2 or
     -7 are accepted. None means Cancel was pressed.
 
-        >>> rows = media.ask_integer("How many rows?", 1, 10)   # doctest: +SKIP
+    >>> rows = media.ask_integer("How many rows?", 1, 10)
     """
     return _ask_for_number("ask_integer", prompt, minimum, maximum, whole=True)
 
@@ -82,8 +82,9 @@ def ask_yes_no(prompt):
     Pressing Escape or closing the window gives None. The Y and N keys
     work too.
 
-        >>> if media.ask_yes_no("Make it brighter?"):    # doctest: +SKIP
-        ...     brighten(pic)
+    >>> col = media.copy(media.orange)
+    >>> if media.ask_yes_no("Make it lighter?"):
+    ...     media.lighten(col)
     """
     return callRemote(AskYesNo, prompt=str(prompt))["answer"]
 
@@ -91,11 +92,12 @@ def ask_yes_no(prompt):
 def ask_choice(prompt, choices):
     """Show a list of choices and return the one picked (None for Cancel).
 
-    ``choices`` is a list; the answer is one of its items, exactly as it is
-    in the list (so a list of numbers gives back a number).
+    choices is a list; the answer is one of its items, exactly as it is in
+    the list (so a list of numbers gives back a number). Here, the user
+    picked sepia:
 
-        >>> media.ask_choice("Which filter?", ["grey", "sepia", "negative"])  # doctest: +SKIP
-        'sepia'
+    >>> media.ask_choice("Which filter?", ["grey", "sepia", "negative"])
+    'sepia'
     """
     offered = check_choices("ask_choice", choices)
     chosen = _ask_for_positions(prompt, offered, several=False)
@@ -106,10 +108,11 @@ def ask_choices(prompt, choices):
     """Show a list of choices and return a list of the ones picked.
 
     Any number of them may be picked, even none (then the answer is []).
-    The answer keeps the order of ``choices``. None means Cancel.
+    The answer keeps the order of choices. None means Cancel. Here, the
+    user picked red and blue:
 
-        >>> media.ask_choices("Which colours?", ["red", "green", "blue"])  # doctest: +SKIP
-        ['red', 'blue']
+    >>> media.ask_choices("Which colours?", ["red", "green", "blue"])
+    ['red', 'blue']
     """
     offered = check_choices("ask_choices", choices)
     chosen = _ask_for_positions(prompt, offered, several=True)
@@ -119,7 +122,7 @@ def ask_choices(prompt, choices):
 def show_information(message):
     """Show a message in a window, and wait until OK is pressed.
 
-        >>> media.show_information("Your picture was saved.")   # doctest: +SKIP
+    >>> media.show_information("Your picture was saved.")
     """
     _show_message(message, "information")
 
@@ -127,7 +130,7 @@ def show_information(message):
 def show_warning(message):
     """Show a warning in a window (with a yellow sign), and wait until OK is pressed.
 
-        >>> media.show_warning("That picture is very big: this may be slow.")  # doctest: +SKIP
+    >>> media.show_warning("That picture is very big: this may be slow.")
     """
     _show_message(message, "warning")
 
@@ -135,7 +138,7 @@ def show_warning(message):
 def show_error(message):
     """Show an error message in a window (with a red sign), and wait until OK is pressed.
 
-        >>> media.show_error("There is no file with that name.")   # doctest: +SKIP
+    >>> media.show_error("There is no file with that name.")
     """
     _show_message(message, "error")
 

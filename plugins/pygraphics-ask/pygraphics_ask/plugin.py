@@ -30,3 +30,10 @@ def pygraphics_headless_responders():
     from pygraphics_ask.headless_answers import HEADLESS_RESPONDERS
 
     return dict(HEADLESS_RESPONDERS)
+
+
+@hookimpl
+def pygraphics_notebook_responders():
+    from pygraphics_ask.notebook_answers import NOTEBOOK_RESPONDERS
+
+    return dict(NOTEBOOK_RESPONDERS)

@@ -42,8 +42,8 @@ def _checked_title(title, function_name):
 def choose_file(title="Choose a file"):
     """Ask the user to pick a file; return its path, or None if they cancel.
 
-        >>> filename = media.choose_file()          # doctest: +SKIP
-        >>> pic = media.load_picture(filename)      # doctest: +SKIP
+    >>> filename = media.choose_file()
+    >>> pic = media.load_picture(filename)
 
     The dialog starts in the folder you used last.
     """
@@ -55,11 +55,14 @@ def choose_file(title="Choose a file"):
 def choose_save_filename(title="Save as", name=""):
     """Ask the user for a file name to save to; return it, or None if they cancel.
 
-    ``name`` is the file name to suggest, such as "cat.png".  If the
-    file exists, the dialog asks before replacing it.
+    name is the file name to suggest, such as "cat.png".  If the file
+    exists, the dialog asks before replacing it.  Here, the user typed
+    sunset.png:
 
-        >>> filename = media.choose_save_filename()   # doctest: +SKIP
-        >>> media.save_as(pic, filename)              # doctest: +SKIP
+    >>> pic = media.create_picture(40, 30, media.orange)
+    >>> filename = media.choose_save_filename(name="sunset.png")
+    >>> media.save_as(pic, filename)
+    'sunset.png'
     """
     if not isinstance(name, str):
         raise TypeError(f"choose_save_filename() needs name as a string, such as "
@@ -72,7 +75,7 @@ def choose_save_filename(title="Save as", name=""):
 def choose_folder(title="Choose a folder"):
     """Ask the user to pick a folder; return its path, or None if they cancel.
 
-        >>> folder = media.choose_folder()          # doctest: +SKIP
+    >>> folder = media.choose_folder()
     """
     answer = callRemote(ChooseFolder, folder=_start_folder(),
                         title=_checked_title(title, "choose_folder"))
@@ -82,11 +85,12 @@ def choose_folder(title="Choose a folder"):
 def choose_color(color=None, title="Choose a colour"):
     """Ask the user to pick a colour; return it, or None if they cancel.
 
-    The dialog starts at ``color`` if you give one (white otherwise).
+    The dialog starts at color if you give one (white otherwise).
 
-        >>> col = media.choose_color()                  # doctest: +SKIP
-        >>> col = media.choose_color(media.orange)      # doctest: +SKIP
-        >>> media.set_color(pixel, col)                 # doctest: +SKIP
+    >>> pixel = media.get_pixel(media.create_picture(10, 10), 0, 0)
+    >>> col = media.choose_color(media.orange)
+    >>> if col is not None:
+    ...     media.set_color(pixel, col)
     """
     from pygraphics_core.colors import Color
 

@@ -30,3 +30,10 @@ def pygraphics_headless_responders():
     from pygraphics_pickers.headless_answers import RESPONDERS
 
     return dict(RESPONDERS)
+
+
+@hookimpl
+def pygraphics_notebook_responders():
+    from pygraphics_pickers.notebook_answers import NOTEBOOK_RESPONDERS
+
+    return dict(NOTEBOOK_RESPONDERS)

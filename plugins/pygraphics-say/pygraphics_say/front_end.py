@@ -11,8 +11,8 @@ def say(text):
     OK button, or by pressing Enter or Escape. You can have many message
     windows open at once. Long text wraps and scrolls.
 
-        >>> media.say("Hello, world!")          # doctest: +SKIP
-        >>> media.say("The answer is " + str(42))   # doctest: +SKIP
+    >>> media.say("Hello, world!")
+    >>> media.say("The answer is " + str(42))
 
     Anything that is not a string is shown as print() would show it:
     media.say(42) shows 42.

@@ -23,3 +23,10 @@ def pygraphics_media_functions():
     from pygraphics_say.front_end import say
 
     return {"say": say}
+
+
+@hookimpl
+def pygraphics_notebook_responders():
+    from pygraphics_say.notebook_answers import NOTEBOOK_RESPONDERS
+
+    return dict(NOTEBOOK_RESPONDERS)

@@ -48,11 +48,22 @@ def _picture_fields(picture, function_name):
         title = picture.get_title()
         picture.raw_view  # how the pixels are sent (a Picture has it)
     except AttributeError:
-        raise TypeError(
-            f"{function_name}() needs a picture, such as one from "
-            f"media.load_picture or media.create_picture, not "
-            f"{type(picture).__name__} {picture!r}") from None
-    return {"title": str(title), "width": width, "height": height}
+        raise TypeError(_not_a_picture(picture, function_name)) from None
+    # A new picture's title is "" (as in 2.1); its window still gets a name.
+    return {"title": str(title) or "untitled", "width": width, "height": height}
+
+
+def _not_a_picture(thing, function_name):
+    from pygraphics_core.messages import describe
+    from pygraphics_core.sounds import Sound
+
+    if isinstance(thing, Sound):
+        # PyGraphics 2.1's inspect() and show() took sounds too.
+        return (f"{function_name}() works on pictures; for a sound, use "
+                f"media.inspect_sound(snd) to see its waves, or media.play(snd) to "
+                f"hear it")
+    return (f"{function_name}() needs a picture, such as one from media.load_picture "
+            f"or media.create_picture, not {describe(thing)}")
 
 
 def _call_with_pixels(command, picture, windows, window, fields, **arguments):
@@ -126,9 +137,10 @@ def _call_lending(whole, start, end, command, row_bytes, **arguments):
     except BaseException as error:
         import traceback
 
-        # Each view left of the picture's bytes would keep it from being
-        # cropped. The frames of a failed call (which a shell keeps, with
-        # the traceback) may hold views of these pieces: clear them.
+        # A view left of the picture's bytes would keep a crop from
+        # emptying them (pixels taken before it must fail, not write into
+        # old bytes). The frames of a failed call (which a shell keeps,
+        # with the traceback) may hold views of these pieces: clear them.
         traceback.clear_frames(error.__traceback__)
         raise
     finally:
@@ -147,8 +159,8 @@ def show(pic):
     shown, its window comes to the front with the picture's current
     pixels instead of a second window opening.
 
-        >>> pic = media.create_picture(200, 100, media.orange)
-        >>> media.show(pic)                   # doctest: +SKIP
+    >>> pic = media.create_picture(200, 100, media.orange)
+    >>> media.show(pic)
 
     After changing pixels, call media.update(pic) to see the changes.
     """
@@ -165,10 +177,11 @@ def inspect(pic):
     Move the mouse over the picture to see the x, y, red, green and blue
     of the pixel under it.  Click a pixel to pin it, or type its x and y.
     The arrow keys move the pinned pixel by one.  Zoom from 25% to 800%
-    to see single pixels as big squares.
+    to see single pixels as big squares.  (For a sound, use
+    media.inspect_sound.)
 
-        >>> pic = media.create_picture(20, 10, media.blue)
-        >>> media.inspect(pic)                # doctest: +SKIP
+    >>> pic = media.create_picture(20, 10, media.blue)
+    >>> media.inspect(pic)
     """
     fields = _picture_fields(pic, "inspect")
     windows = _windows(pic)
@@ -181,14 +194,15 @@ def update(pic):
     """Redraw the picture's windows with its current pixels.
 
     Call it after changing pixels to see the changes.  Calling it in a
-    loop makes an animation.  If you closed the picture's window, update
-    opens it again; if the picture was never shown, update shows it.
+    loop makes an animation.  If the picture was never shown, or its window
+    was closed (by you, or by media.close), update opens it again, unless
+    the picture's inspector is open: then update redraws just the inspector.
 
-        >>> pic = media.create_picture(100, 100, media.white)
-        >>> media.show(pic)                   # doctest: +SKIP
-        >>> for x in range(100):
-        ...     media.set_color(media.get_pixel(pic, x, 50), media.red)
-        ...     media.update(pic)             # doctest: +SKIP
+    >>> pic = media.create_picture(100, 100, media.white)
+    >>> media.show(pic)
+    >>> for x in range(100):
+    ...     media.set_color(media.get_pixel(pic, x, 50), media.red)
+    ...     media.update(pic)
     """
     fields = _picture_fields(pic, "update")
     windows = _windows(pic)
@@ -203,11 +217,12 @@ def update(pic):
 def close(pic):
     """Close the picture's window (if it is open).
 
-        >>> pic = media.create_picture(100, 100)
-        >>> media.show(pic)                   # doctest: +SKIP
-        >>> media.close(pic)                  # doctest: +SKIP
+    >>> pic = media.create_picture(100, 100)
+    >>> media.show(pic)
+    >>> media.close(pic)
 
-    After close, media.update(pic) does not open it again: use show.
+    media.show(pic) opens it again, and so does media.update(pic) (unless
+    the picture's inspector is open: see help(media.update)).
     """
     _picture_fields(pic, "close")
     windows = _windows_of_picture.get(pic)
@@ -220,9 +235,9 @@ def close(pic):
 def close_inspect(pic):
     """Close the picture's inspector window (if it is open).
 
-        >>> pic = media.create_picture(100, 100)
-        >>> media.inspect(pic)                # doctest: +SKIP
-        >>> media.close_inspect(pic)          # doctest: +SKIP
+    >>> pic = media.create_picture(100, 100)
+    >>> media.inspect(pic)
+    >>> media.close_inspect(pic)
     """
     _picture_fields(pic, "close_inspect")
     windows = _windows_of_picture.get(pic)
@@ -238,9 +253,9 @@ def is_shown(pic):
     It is False before media.show(pic), after media.close(pic), and after
     you close the window yourself.
 
-        >>> pic = media.create_picture(10, 10)
-        >>> media.is_shown(pic)
-        False
+    >>> pic = media.create_picture(10, 10)
+    >>> media.is_shown(pic)
+    False
     """
     _picture_fields(pic, "is_shown")
     windows = _windows_of_picture.get(pic)

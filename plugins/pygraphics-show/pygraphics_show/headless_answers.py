@@ -12,42 +12,30 @@ copy of it, and bands left out (unchanged) are taken from it.
 import weakref
 
 from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
-from .picture_transfer import IncomingPicture, image_from_pixels, incomplete, pixel_count
+from .picture_transfer import ArrivingPictures
 
-# For each session: each open window's picture, and the pictures arriving
-# in bands.
+# For each session: each open window's picture, and the pictures arriving.
 _shown = weakref.WeakKeyDictionary()
-_incoming = weakref.WeakKeyDictionary()
+_arriving = weakref.WeakKeyDictionary()
 
 
 def _windows(session):
     return _shown.setdefault(session, {})
 
 
+def _arriving_pictures(session):
+    return _arriving.setdefault(session, ArrivingPictures())
+
+
 def answer_picture_rows(session, window, width, height, top, pixels):
     """Take a band of rows of a big picture for the command that follows."""
-    arriving = _incoming.setdefault(session, {})
-    incoming = arriving.get(window)
-    if incoming is None or incoming.image.size != (width, height):
-        last = _windows(session).get(window)
-        # A copy: what was recorded stays as it was shown.
-        incoming = arriving[window] = IncomingPicture(
-            width, height, last.copy() if last is not None else None)
-    incoming.take_rows(pixels, top)
+    _arriving_pictures(session).take_rows(window, width, height, top, pixels,
+                                          _windows(session).get(window))
 
 
 def _record(function, session, window, title, width, height, pixels, **_others):
-    if pixel_count(pixels) == 0:
-        incoming = _incoming.get(session, {}).pop(window, None)
-        last = _windows(session).get(window)
-        if incoming is not None:
-            picture = incoming.picture(window)
-        elif last is not None and last.size == (width, height):
-            picture = last  # nothing changed
-        else:
-            raise incomplete(window, width, height)
-    else:
-        picture = image_from_pixels(width, height, pixels)
+    picture = _arriving_pictures(session).picture(window, width, height, pixels,
+                                                  _windows(session).get(window))
     session.record(function, command=function.capitalize(), picture=picture, text=title,
                    arguments={"window": window, "title": title,
                               "width": width, "height": height})

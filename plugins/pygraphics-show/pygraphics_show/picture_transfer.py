@@ -4,9 +4,10 @@
   (3 a pixel, row by row), which neither side copies as a whole;
 - :data:`BAND_BYTES`: a bigger picture travels in bands of rows
   (``PictureRows``), and :class:`IncomingPicture` puts them together on
-  the receiving side (the GUI process, or headless mode), starting from
-  the picture the window shows, so that bands left out because they did
-  not change are there already;
+  the receiving side (the GUI process; :class:`ArrivingPictures` in
+  headless mode and notebooks), starting from the picture the window
+  shows, so that bands left out because they did not change are there
+  already;
 - :class:`PictureIncomplete`: raised when a window lacks rows that were
   left out (the student's side then sends them all).
 """
@@ -114,6 +115,41 @@ class IncomingPicture:
         if not self.starts_from_last and self._rows_received.count(0):
             raise incomplete(window, *self.image.size)
         return self.image
+
+
+class ArrivingPictures:
+    """The pictures arriving for the windows of one session with no GUI
+    process (headless mode, a notebook), where each window's last picture
+    must stay as it was (it was recorded, or it is still being drawn): the
+    bands of a big picture change a copy of it.
+    """
+
+    def __init__(self):
+        self._incoming = {}
+
+    def take_rows(self, window, width, height, top, pixels, last):
+        """Take a band of rows (a ``PictureRows``) for ``window``, whose picture is ``last``."""
+        incoming = self._incoming.get(window)
+        if incoming is None or incoming.image.size != (width, height):
+            incoming = self._incoming[window] = IncomingPicture(
+                width, height, last.copy() if last is not None else None)
+        incoming.take_rows(pixels, top)
+
+    def picture(self, window, width, height, pixels, last):
+        """Return the picture a ``Show``, ``Inspect`` or ``Update`` brings for ``window``.
+
+        Its own pixels; if it has none, the bands that came before it (with
+        ``last``'s rows where none came), or ``last`` if nothing changed.
+        Raises PictureIncomplete if rows are missing.
+        """
+        incoming = self._incoming.pop(window, None)
+        if pixel_count(pixels):
+            return image_from_pixels(width, height, pixels)
+        if incoming is not None:
+            return incoming.picture(window)
+        if last is not None and last.size == (width, height):
+            return last
+        raise incomplete(window, width, height)
 
 
 def incomplete(window, width, height):

@@ -323,10 +323,11 @@ class ConnectionThatBreaksWhileSending:
         pass
 
 
-def test_a_picture_whose_update_failed_half_way_can_still_be_cropped():
+def test_after_an_update_failed_half_way_a_crop_still_retires_the_old_pixels():
     from pygraphics_core import client
 
     photo = coded_photo("broken update")
+    taken_before = media.get_pixel(photo, 3000, 2000)
     previous = client.use_connection(ConnectionThatBreaksWhileSending())
     try:
         try:
@@ -338,3 +339,7 @@ def test_a_picture_whose_update_failed_half_way_can_still_be_cropped():
     finally:
         client.use_connection(previous)
     assert (photo.get_width(), photo.get_height()) == (10, 10)
+    # No view of the old pixels was left to keep them: a pixel taken before
+    # the crop says so, instead of changing pixels that are gone.
+    with pytest.raises(IndexError, match="get it again"):
+        media.set_red(taken_before, 0)

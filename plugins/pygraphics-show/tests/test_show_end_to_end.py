@@ -186,7 +186,7 @@ def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_
 
 
 def test_show_of_something_that_is_not_a_picture_says_what_is_needed(gui_cleanup):
-    with pytest.raises(TypeError, match=r"show\(\) needs a picture.*not str 'cat.jpg'"):
+    with pytest.raises(TypeError, match=r"show\(\) needs a picture.*not 'cat.jpg' \(a str\)"):
         media.show("cat.jpg")
 
 

@@ -61,8 +61,22 @@ def test_two_pictures_get_two_windows(headless):
                                       "close_inspect", "is_shown"])
 def test_something_that_is_not_a_picture_is_refused_clearly(headless, function):
     with pytest.raises(TypeError, match=rf"{function}\(\) needs a picture, such as one "
-                                        r"from media.load_picture.*not int 5"):
+                                        r"from media.load_picture.*not 5 \(an int\)"):
         getattr(media, function)(5)
+
+
+@pytest.mark.parametrize("function", ["show", "inspect"])
+def test_a_sound_is_pointed_to_the_sound_functions_as_2_1_took_sounds_there(headless, function):
+    with pytest.raises(TypeError, match=rf"{function}\(\) works on pictures; for a sound, use "
+                                        r"media.inspect_sound\(snd\) .* media.play\(snd\)"):
+        getattr(media, function)(media.create_note("A", 100))
+
+
+def test_a_picture_without_a_title_gets_a_window_named_untitled(headless):
+    pic = media.create_picture(3, 2)
+    assert pic.get_title() == ""
+    media.show(pic)
+    assert headless.calls("show")[-1].text == "untitled"
 
 
 def test_a_grader_sees_a_big_picture_as_it_was_at_each_update(headless):

@@ -26,10 +26,11 @@ def test_the_tour_shows_inspects_animates_and_asks_for_a_file(gui_screen, studen
         # this GUI process after the test.
         "print('GUI_PID', client.connection().process.pid)\n")
     program.expect("Step 1:")
-    [beach] = gui_screen.wait_for_windows("beach.png", 1)
+    # Titled as in 2.1: the folder and the name of the file (the tour's samples).
+    [beach] = gui_screen.wait_for_windows(os.path.join("samples", "beach.png"), 1)
     before = gui_screen.screenshot(beach).convert("RGB").getpixel((5, 5))
     program.expect("Step 2:")
-    gui_screen.wait_for_windows("parrot.png", 1)
+    gui_screen.wait_for_windows(os.path.join("samples", "parrot.png"), 1)
     program.expect("Step 3:")
     program.expect("    Done: 20 rounds", timeout=60)
     after = gui_screen.screenshot(beach).convert("RGB").getpixel((5, 5))

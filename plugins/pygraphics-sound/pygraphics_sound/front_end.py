@@ -4,6 +4,7 @@ import atexit
 import sys
 
 from pygraphics_core import callRemote
+from pygraphics_core.messages import describe
 from pygraphics_core.sounds import Sound
 from pygraphics_sound.commands import InspectSound, PlaySound, StopSound, WaitForSounds
 
@@ -20,7 +21,7 @@ def play(snd):
     stop(snd) to stop it early. When your program ends, it waits for its
     sounds to finish.
 
-        >>> media.play(media.create_note('A', 44100))     # doctest: +SKIP
+    >>> media.play(media.create_note('A', 44100))
     """
     _checked_sound(snd, "play")
     play_in_range(snd, 0, -1)
@@ -31,7 +32,8 @@ def play_in_range(snd, first, last):
 
     Negative indices count from the end: play_in_range(snd, 0, -1) plays it all.
 
-        >>> media.play_in_range(snd, 0, 22049)   # the first half second  # doctest: +SKIP
+    >>> snd = media.create_note('A', 44100)
+    >>> media.play_in_range(snd, 0, 22049)   # the first half second
     """
     _checked_sound(snd, "play_in_range")
     _start(snd, snd.to_wav_bytes(first, last), wait=False)
@@ -40,8 +42,8 @@ def play_in_range(snd, first, last):
 def blocking_play(snd):
     """Play the sound snd, and carry on only when it has finished playing.
 
-        >>> media.blocking_play(media.create_note('C', 22050))   # doctest: +SKIP
-        >>> media.blocking_play(media.create_note('E', 22050))   # then this one  # doctest: +SKIP
+    >>> media.blocking_play(media.create_note('C', 22050))
+    >>> media.blocking_play(media.create_note('E', 22050))   # then this one
     """
     _checked_sound(snd, "blocking_play")
     _start(snd, snd.to_wav_bytes(), wait=True)
@@ -52,7 +54,8 @@ def play_at_rate(snd, rate):
 
     rate 0.5 is half as fast (and an octave lower); rate 1 is normal.
 
-        >>> media.play_at_rate(snd, 1.5)   # doctest: +SKIP
+    >>> snd = media.create_note('A', 44100)
+    >>> media.play_at_rate(snd, 1.5)
     """
     _checked_sound(snd, "play_at_rate")
     if isinstance(rate, bool) or not isinstance(rate, (int, float)):
@@ -68,7 +71,9 @@ def play_at_rate(snd, rate):
 def stop(snd=None):
     """Stop playing the sound snd; with no sound given, stop every sound.
 
-        >>> media.stop(snd)   # doctest: +SKIP
+    >>> snd = media.create_note('A', 441000)   # ten seconds
+    >>> media.play(snd)
+    >>> media.stop(snd)
     """
     if snd is None:
         _playbacks_of_sound.clear()
@@ -85,7 +90,7 @@ def inspect_sound(snd):
     sample under the mouse pointer, select part of the sound by dragging
     across it, and play the selection or the whole sound.
 
-        >>> media.inspect_sound(media.create_note('A', 2000))   # doctest: +SKIP
+    >>> media.inspect_sound(media.create_note('A', 2000))
     """
     _checked_sound(snd, "inspect_sound")
     title = f"Sound: {snd.get_filename()}" if snd.get_filename() else "Sound"
@@ -103,7 +108,7 @@ def _checked_sound(snd, function_name):
     """Return ``snd`` if it is a Sound, else raise a TypeError a student understands."""
     if not isinstance(snd, Sound):
         raise TypeError(f"{function_name} needs a Sound (from load_sound, create_sound or "
-                        f"create_note), not {snd!r} (a {type(snd).__name__}).")
+                        f"create_note), not {describe(snd)}.")
     return snd
 
 

@@ -33,3 +33,10 @@ def pygraphics_headless_responders():
 
     return {PlaySound: answer_play, StopSound: answer_stop, InspectSound: answer_inspect,
             WaitForSounds: lambda session, wait: {"playing": 0, "seconds_left": 0.0}}
+
+
+@hookimpl
+def pygraphics_notebook_responders():
+    from pygraphics_sound.notebook_answers import NOTEBOOK_RESPONDERS
+
+    return dict(NOTEBOOK_RESPONDERS)

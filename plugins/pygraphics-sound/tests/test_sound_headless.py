@@ -4,7 +4,8 @@ grader can check exactly what the student's program played."""
 import pytest
 
 from pygraphics_core import headless
-from pygraphics_core.sounds import Sound, create_note
+from media import create_note
+from pygraphics_core.sounds import Sound
 from pygraphics_core.wav_files import parse_wav
 from pygraphics_sound import front_end
 

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from pygraphics_core.sample_arrays import new_sample_array
-from pygraphics_core.sounds import Sound, create_note, get_sample, get_value, set_values
+from media import create_note, get_sample, get_value, set_values
+from pygraphics_core.sounds import Sound
 from pygraphics_core.wav_files import parse_wav
 from pygraphics_sound import inspector as inspector_module
 from pygraphics_sound.inspector import SoundInspector
@@ -224,7 +225,7 @@ def test_a_student_opens_the_inspector_from_their_program(gui_screen, student, t
     create_note("E", 8820, channels=1, amplitude=25000).save_as(path)
     program = student(f"""
 import media
-from pygraphics_core.sounds import load_sound
+from media import load_sound
 snd = load_sound({str(path)!r})
 snd.inspect()
 print('OPENED', flush=True)

@@ -3,13 +3,13 @@ player (aplay, through ALSA); the test hears what reached the sound card."""
 
 import time
 
+from media import create_note
 from pygraphics_core.pytest_plugin import process_is_running, wait_until_ended
-from pygraphics_core.sounds import create_note
 
 STUDENT_SETUP = """
 import time
 import media
-from pygraphics_core.sounds import *
+from media import *
 """
 
 
