@@ -291,11 +291,11 @@ class Picture:
     def raw_view(self):
         """Return a read-only memoryview of the raw RGB bytes, without copying them.
 
-        The layout of :meth:`to_bytes`, for plugins that send a big picture
+        The layout of to_bytes, for plugins that send a big picture
         somewhere (the show plugin). Release the view, and every slice of
-        it, when done (``with picture.raw_view() as view:``): while a view
-        exists, a crop cannot empty the old bytes, so pixels taken before
-        it would not fail as they should.
+        it, when done (use it in a with statement): while a view exists, a
+        crop cannot empty the old bytes, so pixels taken before it would not
+        fail as they should.
         """
         return memoryview(self._values).toreadonly()
 
