@@ -33,7 +33,7 @@ free display).  ``--use-display`` uses $DISPLAY as it is instead.
    one copy of the picture plus the screen.
 4. The inspector, in this process (no GUI process): the time from a zoom
    step, a pan or a pointer move to the redrawn window, on 640 x 480 and
-   on 4032 x 3024 (target: the same).
+   on 4032 x 3024, in windows of the same size (target: the same).
 
 ``--only small`` runs 1 and 2, ``--only big`` runs 3 and 4.
 """
@@ -365,6 +365,11 @@ def inspector_figures(images, rounds=4):
                    for number, image in enumerate(images)]
         while not all(window.winfo_viewable() for window in windows):
             root.update()
+        # Windows of one size: the same number of pixels on the screen to
+        # draw (each inspector first sizes itself to its fitted picture).
+        for window in windows:
+            window.geometry("900x760")
+        root.update()
         times = [{"zoom step": [], "pan": [], "hover": []} for _ in images]
         for _ in range(rounds):
             for window, figures in zip(windows, times):
