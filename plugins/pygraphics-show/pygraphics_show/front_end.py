@@ -102,8 +102,10 @@ def _send_bands(whole, width, height, window, known):
     """Send the bands of rows of ``whole`` whose checksums are not those in
     ``known`` (all of them if it is None); return every band's checksum.
 
-    The checksum is CRC-32 (zlib's, which reads about 5 GB a second): a
-    band whose pixels changed keeps its checksum once in four billion times.
+    The checksum is a band's CRC-32 and Adler-32 together (zlib's, about
+    10 ms for a phone photo's 36 MB): two unrelated 32-bit sums, so that a
+    band whose pixels changed keeps both only by a chance of the order of
+    one in 2**64, where CRC-32 alone missed one change in four billion.
     """
     import zlib  # here: ``import media`` should not wait for it
 
@@ -113,7 +115,7 @@ def _send_bands(whole, width, height, window, known):
     for number, top in enumerate(range(0, height, rows)):
         start, end = top * row_bytes, min(height, top + rows) * row_bytes
         with whole[start:end] as band:
-            checksum = zlib.crc32(band)
+            checksum = (zlib.crc32(band), zlib.adler32(band))
         checksums.append(checksum)
         if known is None or known[number] != checksum:
             _call_lending(whole, start, end, PictureRows, row_bytes,
