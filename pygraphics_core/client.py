@@ -73,6 +73,7 @@ class GUIProcessConnection:
             from pygraphics_core.core_commands import Hello, Output, Ping
 
             Proxy = amp.Proxy
+            self._amp_error = amp.AMPError
         except BaseException:
             pending.cancel()
             raise
@@ -145,6 +146,13 @@ class GUIProcessConnection:
             # from None: the student reads one traceback, ending in this message
             # (the ConnectionError stays in __context__ for whoever debugs it).
             raise GUIProcessEndedError(self._ended_because) from None
+        except self._amp_error as error:
+            self._interrupted_wait = False  # answered: an interrupted call's answer came first
+            from pygraphics_core.responder_failures import plugin_failure
+
+            failure = plugin_failure(error, command.commandName)
+            if failure is None:
+                raise
         except BaseException:
             # Ctrl+C (or another interrupt) in the middle of the call.
             if self._proxy.is_closed:
@@ -158,9 +166,13 @@ class GUIProcessConnection:
             else:
                 self._interrupted_wait = True
             raise
-        # Answers come in order: whatever an interrupted call waited for is over.
-        self._interrupted_wait = False
-        return answer
+        else:
+            # Answers come in order: whatever an interrupted call waited for is over.
+            self._interrupted_wait = False
+            return answer
+        # Raised here, outside the except clause: one traceback, from the
+        # student's own call, and no "During handling of the above...".
+        raise failure
 
     def _explain_end(self) -> str:
         from pygraphics_core import gui_process

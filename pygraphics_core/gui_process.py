@@ -49,6 +49,9 @@ import time
 #: Environment variables that carry the launch details to the GUI process.
 SECRET_VARIABLE = "PYGRAPHICS_GUI_SECRET"
 RENDEZVOUS_VARIABLE = "PYGRAPHICS_GUI_RENDEZVOUS"
+#: Set by tests only: where the GUI process connects so that the test can
+#: drive its windows (see :mod:`pygraphics_core.remote_windows`).
+DRIVER_VARIABLE = "PYGRAPHICS_TEST_DRIVER"
 
 #: Seconds a GUI process may take to start and report (Tk, plugins).
 START_TIMEOUT = 30.0

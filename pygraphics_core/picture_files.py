@@ -146,6 +146,31 @@ def as_rgb(image):
     return image
 
 
+def rgb_values(image, values=None):
+    """Return the raw RGB bytes of an "RGB" image in a bytearray (``values`` if given).
+
+    The pixels are packed once, in small pieces, straight into the
+    bytearray: ``bytearray(image.tobytes())`` would make two more copies of
+    the whole picture (a 12-megapixel photo is 36 MB), and for a picture
+    just loaded from a file that was most of ``load_picture``'s time beyond
+    Pillow's own (``bench/bench_pixels.py``). A given ``values`` (a
+    picture's own bytearray, of the image's size) is filled in place.
+    """
+    from pygraphics_core.amp.images import pixel_chunks
+
+    width, height = image.size
+    if values is None:
+        values = bytearray(width * height * 3)
+    elif len(values) != width * height * 3:
+        raise ValueError(f"{len(values):,} bytes cannot hold a {width}x{height} picture")
+    position = 0
+    with memoryview(values) as view:
+        for chunk in pixel_chunks(image):
+            view[position : position + len(chunk)] = chunk
+            position += len(chunk)
+    return values
+
+
 def _format_for(path, filename):
     extension = path.suffix.lower()
     suggestion = ", ".join(COMMON_EXTENSIONS)

@@ -17,8 +17,9 @@ import signal
 import socket
 import sys
 
-from pygraphics_core.gui_process import (LOOPBACK, RENDEZVOUS_VARIABLE, SECRET_VARIABLE,
-                                         connect_loopback, encode_greeting, encode_report)
+from pygraphics_core.gui_process import (DRIVER_VARIABLE, LOOPBACK, RENDEZVOUS_VARIABLE,
+                                         SECRET_VARIABLE, connect_loopback, encode_greeting,
+                                         encode_report)
 
 #: The name of the hidden root window and the class of every window (WM_CLASS).
 APPLICATION_CLASS = "PyGraphics"
@@ -147,6 +148,11 @@ def main() -> int:
             return 1
         # The server keeps it: it closes when the launcher goes.
         server.start(launcher=rendezvous.detach())
+        driver = os.environ.pop(DRIVER_VARIABLE, "")
+        if driver:  # a test drives this process's windows (tests only)
+            from pygraphics_gui import remote_windows
+
+            remote_windows.serve(root, driver)
         # logging takes a few milliseconds to import: not before the first
         # window. (Until then a record would still reach the student's
         # terminal, through logging's last-resort handler.)

@@ -364,32 +364,33 @@ class GUIServer:
     def _report_callback_failure(self, kind: type, error: BaseException, trace) -> None:
         """Tk's report_callback_exception: a window's callback raised ``error``.
 
-        Says so on the student's terminal (stderr is forwarded there), and
-        never raises: an exception from here would end Tk's event loop, and
-        every window with it. When a modal dialog holds the grab while a
+        It never raises: an exception from here would end Tk's event loop,
+        and every window with it. When a modal dialog holds the grab while a
         call waits for it, the dialog is broken: it is closed, and the
-        student's call gets an error that names the failure, rather than
-        waiting for an answer that cannot come. (While a grab is held, only
-        the dialog takes input, so the failing callback is almost surely
-        its own.)
+        student's call fails with a short message that says what failed and
+        where (as a plugin's responder that fails does: see
+        :mod:`pygraphics_core.responder_failures`), rather than waiting for
+        an answer that cannot come. (While a grab is held, only the dialog
+        takes input, so the failing callback is almost surely its own.)
+        Otherwise the traceback goes to the student's terminal (stderr is
+        forwarded there), as Tk's own report would.
         """
         try:
-            text, place = f"{kind.__name__}: {error}\n", ""
+            if (self._serving and self._dispatcher is not None and isinstance(error, Exception)
+                    and self.root.tk.call("grab", "current")):
+                from pygraphics_core.responder_failures import ResponderFailed
+
+                self._dispatcher.fail_running_call(
+                    ResponderFailed(_describe_window_failure(error, trace)))
+                self._cancel_modal_dialogs()
+                return
             try:
                 import traceback
 
                 text = "".join(traceback.format_exception(kind, error, trace))
-                where = traceback.extract_tb(trace)[-1]
-                place = f", at {where.filename}:{where.lineno} in {where.name}"
             except Exception:  # even traceback may fail to load (no file descriptor left)
-                pass
+                text = f"{kind.__name__}: {error}\n"
             print(f"PyGraphics: a window's code failed:\n{text}", end="", file=sys.stderr)
-            if (self._serving and self._dispatcher is not None and isinstance(error, Exception)
-                    and self.root.tk.call("grab", "current")):
-                self._dispatcher.fail_running_call(RuntimeError(
-                    f"the window it opened failed ({kind.__name__}: {error}{place}) and was "
-                    f"closed; the lines above say more"))
-                self._cancel_modal_dialogs()
         except Exception:
             pass  # nothing more can be done, and the windows must go on
 
@@ -527,3 +528,20 @@ class GUIServer:
             self._drop(candidate)
         if self._client is not None:
             self._lose_client()
+
+
+def _describe_window_failure(error: Exception, trace) -> str:
+    """Say that the window a call opened failed with ``error``, and where, in a few lines."""
+    from pygraphics_core.plugins import describe_exception
+
+    text = f"the window this call opened failed, so it was closed: {describe_exception(error)}"
+    try:
+        import traceback
+
+        frame = traceback.extract_tb(trace)[-1]
+    except Exception:  # no traceback to tell the place
+        return text
+    text += f'\n  File "{frame.filename}", line {frame.lineno}, in {frame.name}'
+    if frame.line:
+        text += f"\n    {frame.line.strip()}"
+    return text
