@@ -13,17 +13,17 @@ killed) and no :class:`~pygraphics_gui.windows.Window` is open; before any
 client has connected, when the process that launched it has gone.
 
 Other local users can find the port, so until a connection's Hello has
-succeeded it is untrusted: it may send :data:`MAX_BYTES_BEFORE_HELLO`
-bytes within :data:`HELLO_TIMEOUT_MS`, and at most :data:`MAX_CANDIDATES`
+succeeded it is untrusted: it may send ``MAX_BYTES_BEFORE_HELLO``
+bytes within ``HELLO_TIMEOUT_MS``, and at most ``MAX_CANDIDATES``
 such connections wait at once (a new one pushes out the oldest that has
 sent nothing). A flood of connections, even one that leaves this process
 without file descriptors, never ends the event loop.
 
 The server never blocks on a write: what the client has not read yet waits
 in a buffer, sent whenever the socket can take more. Above
-:data:`PAUSE_READING_AT` unsent bytes it stops reading the client's calls
+``PAUSE_READING_AT`` unsent bytes it stops reading the client's calls
 until they have gone (a client that never reads cannot make it buffer
-without end), and above :data:`MAX_UNSENT` (output printed by a
+without end), and above ``MAX_UNSENT`` (output printed by a
 responder, which reading less cannot stop) it drops the client, saying why.
 """
 
