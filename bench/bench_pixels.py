@@ -12,7 +12,12 @@ beside its baseline, and reported as a ratio against the issue's targets:
   same loop with ``// 3`` (whole numbers), measured in alternating rounds:
   target <= 1.3x;
 - memory per picture (tracemalloc) against its raw RGB bytes (target <= 1.5x);
-- whole-picture operations against Pillow doing the same directly;
+- whole-picture operations against Pillow doing the same directly, on
+  640x480 and on a 4032x3024 phone photo (made for the run, see photos.py);
+- ``load_picture`` of a JPEG and a PNG, 640x480 and 4032x3024, against
+  Pillow's own open + load + convert of the same file (target <= 1.3x), and
+  the memory a loaded phone photo takes in a fresh Python (its resident
+  set, Linux only) against its raw RGB bytes (target <= 1.1x);
 - (``import media`` against ``import PIL.Image``, target <= 1.3x, is
   measured by ``bench/bench_gui.py``, on a pip-installed copy.)
 
@@ -30,6 +35,7 @@ work on the machine disturbs them less.
 
 import gc
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,6 +46,7 @@ from PIL import Image, ImageDraw
 
 import media
 from media import get_height, get_pixel, get_red, get_width, set_red
+from photos import PHONE_PHOTO, SMALL_PHOTO, photo_image, save_photos
 from pygraphics_core.pictures import position_tables
 
 WIDTH, HEIGHT = 640, 480
@@ -349,57 +356,136 @@ def report_memory(png_path):
 # --- whole-picture operations ----------------------------------------------------
 
 
-def report_whole_picture(folder):
-    print("\nWhole-picture operations on 640x480 (ms, best CPU time): media vs Pillow directly")
-    source = Image.effect_mandelbrot((WIDTH, HEIGHT), (-2, -1.2, 1, 1.2), 64).convert("RGB")
-    png_path = folder / "photo.png"
-    jpg_path = folder / "photo.jpg"
+def report_whole_picture(folder, size, repeats):
+    """Compare whole-picture operations with Pillow doing the same directly."""
+    width, height = size
+    print(f"\nWhole-picture operations on {width}x{height} (ms, best CPU time): "
+          f"media vs Pillow directly")
+    source = photo_image(size)
+    png_path = folder / f"ops{width}.png"
     source.save(png_path)
-    source.save(jpg_path, quality=95)
     pic = media.load_picture(png_path)
     image = source.copy()
     red = media.red
+    # A crop of the middle half, a rectangle and text placed by proportion.
+    x1, y1, x2, y2 = width // 4, height // 4, width * 3 // 4 - 1, height * 3 // 4 - 1
+    rect_x, rect_y, rect_w, rect_h = width // 6, height // 5, width // 6, height // 10
 
     def media_crop():
-        media.crop_picture(media.copy(pic), 100, 100, 419, 339)
+        media.crop_picture(media.copy(pic), x1, y1, x2, y2)
 
     def pillow_crop():
-        image.copy().crop((100, 100, 420, 340))
+        image.copy().crop((x1, y1, x2 + 1, y2 + 1))
 
     def pillow_line():
-        ImageDraw.Draw(image).line([0, 0, 639, 479], fill=(255, 0, 0))
+        ImageDraw.Draw(image).line([0, 0, width - 1, height - 1], fill=(255, 0, 0))
 
     def pillow_rect():
-        ImageDraw.Draw(image).rectangle([100, 100, 199, 149], fill=(255, 0, 0))
+        ImageDraw.Draw(image).rectangle(
+            [rect_x, rect_y, rect_x + rect_w - 1, rect_y + rect_h - 1], fill=(255, 0, 0))
 
     def pillow_text():
         ImageDraw.Draw(image).text((10, 10), "Hello, PyGraphics", fill=(255, 0, 0))
 
     operations = [
-        ("load PNG", lambda: media.load_picture(png_path),
-         lambda: Image.open(png_path).convert("RGB")),
-        ("load JPEG", lambda: media.load_picture(jpg_path),
-         lambda: Image.open(jpg_path).convert("RGB")),
         ("save PNG", lambda: media.save_as(pic, folder / "out.png"),
          lambda: image.save(folder / "direct.png")),
         ("save JPEG", lambda: media.save_as(pic, folder / "out.jpg"),
          lambda: image.save(folder / "direct.jpg", quality=95)),
         ("copy", lambda: media.copy(pic), image.copy),
         ("copy + crop", media_crop, pillow_crop),
-        ("line corner to corner", lambda: media.add_line(pic, 0, 0, 639, 479, red), pillow_line),
-        ("filled rect 100x50", lambda: media.add_rect_filled(pic, 100, 100, 100, 50, red),
-         pillow_rect),
+        ("line corner to corner",
+         lambda: media.add_line(pic, 0, 0, width - 1, height - 1, red), pillow_line),
+        (f"filled rect {rect_w}x{rect_h}",
+         lambda: media.add_rect_filled(pic, rect_x, rect_y, rect_w, rect_h, red), pillow_rect),
         ("text", lambda: media.add_text(pic, 10, 10, "Hello, PyGraphics", red), pillow_text),
         ("get_image (to Pillow)", pic.get_image, image.copy),
-        ("to_bytes (for the GUI)", pic.to_bytes, image.tobytes),
+        ("to_bytes", pic.to_bytes, image.tobytes),
     ]
     print(f"  {'operation':24s} {'media':>8s} {'Pillow':>8s}  ratio")
     for name, ours, theirs in operations:
-        ours_time = best_time(ours, 7)
-        their_time = best_time(theirs, 7)
+        ours_time, their_time = best_times(ours, theirs, repeats)
         ratio = ours_time / their_time if their_time else float("inf")
         print(f"  {name:24s} {ours_time * 1e3:8.3f} {their_time * 1e3:8.3f}  {ratio:5.2f}x")
     return png_path
+
+
+def best_times(first, second, repeats):
+    """The smallest CPU times of ``first()`` and ``second()``, run in turns.
+
+    Taking turns spreads what else the machine does over both.
+    """
+    first_times, second_times = [], []
+    for _ in range(repeats):
+        for function, times in ((first, first_times), (second, second_times)):
+            gc.collect()
+            start = time.process_time()
+            function()
+            times.append(time.process_time() - start)
+    return min(first_times), min(second_times)
+
+
+# --- loading, and the memory of a phone photo ----------------------------------------
+
+
+def pillow_load(path):
+    """What Pillow itself does to read a file into an "RGB" image."""
+    with Image.open(path) as image:
+        image.load()
+        return image.convert("RGB")
+
+
+def report_loading(folder):
+    print("\nload_picture vs Pillow's open + load + convert of the same file "
+          "(ms, best CPU time)")
+    for size, repeats in ((SMALL_PHOTO, 15), (PHONE_PHOTO, 5)):
+        jpeg, png = save_photos(folder, size, name=f"load{size[0]}")
+        for kind, path in (("JPEG", jpeg), ("PNG", png)):
+            ours, theirs = best_times(lambda: media.load_picture(path),
+                                      lambda: pillow_load(path), repeats)
+            ratio = ours / theirs
+            print(f"  {size[0]}x{size[1]} {kind:4s}  media {ours * 1e3:7.1f}  Pillow "
+                  f"{theirs * 1e3:7.1f}  {ratio:4.2f}x (target <= 1.3: "
+                  f"{'met' if ratio <= 1.3 else 'MISSED'})")
+    return folder / f"load{PHONE_PHOTO[0]}.jpg", folder / f"load{SMALL_PHOTO[0]}.jpg"
+
+
+# Run in a fresh Python, so that nothing this benchmark did before shows in
+# its memory: the resident set grown by loading a phone photo (after a
+# small load, so that Pillow's decoders are in memory already).
+_MEMORY_PROBE = """
+import gc, sys
+from pathlib import Path
+import media
+
+def resident():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+
+media.load_picture(sys.argv[2])
+gc.collect()
+before = resident()
+picture = media.load_picture(sys.argv[1])
+gc.collect()
+print(resident() - before)
+"""
+
+
+def report_big_memory(photo_path, small_path):
+    width, height = PHONE_PHOTO
+    raw = width * height * 3
+    print(f"\nMemory of a {width}x{height} photo in the student's process vs its raw "
+          f"RGB bytes ({raw / 1e6:.1f} MB)")
+    if not Path("/proc/self/status").exists():
+        print("  (the resident set is read from /proc: Linux only)")
+        return
+    grown = int(subprocess.run(
+        [sys.executable, "-c", _MEMORY_PROBE, str(photo_path), str(small_path)],
+        capture_output=True, text=True, check=True).stdout)
+    ratio = grown / raw
+    print(f"  load_picture (JPEG), resident set grown by {grown / 1e6:.1f} MB: {ratio:4.2f}x "
+          f"(target <= 1.1: {'met' if ratio <= 1.1 else 'MISSED'})")
 
 
 def main():
@@ -408,8 +494,12 @@ def main():
     report_loops()
     report_floats()
     with tempfile.TemporaryDirectory() as folder:
-        png_path = report_whole_picture(Path(folder))
+        folder = Path(folder)
+        png_path = report_whole_picture(folder, SMALL_PHOTO, 7)
         report_memory(png_path)
+        photo_path, small_path = report_loading(folder)
+        report_big_memory(photo_path, small_path)
+        report_whole_picture(folder, PHONE_PHOTO, 3)
     print(f"\n(took {time.perf_counter() - started:.0f} s)")
 
 

@@ -6,6 +6,16 @@ the first call, not when ``media`` is imported. It lives as long as the
 student's program, or longer while it still shows windows: when the
 program ends, it waits until the student has closed them.
 
+No wait is without a way out. While a call waits for its answer (a dialog
+waits for the student, say), the GUI process is asked now and then whether
+it is alive; it answers from its event loop even during a modal dialog.
+If it does not answer at all (a window's code in an endless loop, or the
+process stopped), the student is told so, and the wait goes on until the
+answer comes or they press Ctrl+C. Ctrl+C ends any wait at once. At exit
+the program waits until its windows are closed; a Ctrl+C then ends the GUI
+process too, every time, without a traceback, and so does a Ctrl+C that
+interrupted a wait on a GUI process that had stopped answering.
+
 The connection is replaceable: :func:`use_connection` installs any object
 with ``callRemote(command, **kwargs)`` and ``close()``, which is how
 headless mode (no screen: autograders) takes over. Setting the environment
@@ -31,6 +41,15 @@ if TYPE_CHECKING:
 __all__ = ["callRemote", "use_connection", "connection", "GUIProcessConnection",
            "GUIProcessEndedError", "GUIUnavailableError"]
 
+#: Seconds of silence, while a call waits, before the GUI process is asked
+#: whether it is alive...
+PROBE_AFTER = 5.0
+#: ...and the seconds it has to answer that before the student is told it
+#: has stopped answering.
+PROBE_PATIENCE = 5.0
+#: Seconds the GUI process has to answer the Goodbye of a program at its end.
+GOODBYE_TIMEOUT = 5.0
+
 
 if TYPE_CHECKING:
     class Connection(Protocol):
@@ -51,9 +70,10 @@ class GUIProcessConnection:
         try:
             # While the GUI process starts, load what talking to it needs.
             from pygraphics_core import amp
-            from pygraphics_core.core_commands import Hello, Output
+            from pygraphics_core.core_commands import Hello, Output, Ping
 
             Proxy = amp.Proxy
+            self._amp_error = amp.AMPError
         except BaseException:
             pending.cancel()
             raise
@@ -66,9 +86,12 @@ class GUIProcessConnection:
             self._proxy.register(Output, _write_output)
             self._proxy.callRemote(Hello, secret=secret)
             # From now on a call may wait as long as the student takes to
-            # answer a dialog; the GUI process ending still wakes it up.
+            # answer a dialog; the GUI process ending still wakes it up, and
+            # one that stops answering altogether is reported.
             self._proxy.timeout = None
             sock.settimeout(None)
+            self._proxy.probe_while_waiting(Ping, PROBE_AFTER, PROBE_PATIENCE,
+                                            self._not_answering, self._answering_again)
             pending.done()
         except (ConnectionError, TimeoutError):
             # The GUI process reports its port before it has loaded all of
@@ -87,6 +110,24 @@ class GUIProcessConnection:
             gui_process.stop_process(self.process)
             raise
         self._ended_because: str | None = None
+        # A call was interrupted (Ctrl+C) while it waited: the GUI process
+        # may still be busy with it (a dialog open), so no Goodbye at exit.
+        self._interrupted_wait = False
+        # The GUI process stopped answering even the liveness probes.
+        self._not_answering_since: float | None = None
+
+    def _not_answering(self, seconds: float) -> None:
+        import time
+
+        self._not_answering_since = time.monotonic() - seconds
+        print(f"PyGraphics: the window process has not answered for {seconds:.0f} seconds, "
+              f"not even to say it is alive, so its windows are frozen: a window's code may "
+              f"be stuck in an endless loop, or the process was stopped. Your program waits "
+              f"for it; press Ctrl+C to stop waiting.", file=sys.stderr, flush=True)
+
+    def _answering_again(self) -> None:
+        self._not_answering_since = None
+        print("PyGraphics: the window process answers again.", file=sys.stderr, flush=True)
 
     @property
     def is_alive(self) -> bool:
@@ -98,12 +139,40 @@ class GUIProcessConnection:
         if self._ended_because is not None:
             raise GUIProcessEndedError(self._ended_because)
         try:
-            return self._proxy.callRemote(command, **kwargs)
+            answer = self._proxy.callRemote(command, **kwargs)
         except ConnectionError:
-            self._ended_because = self._explain_end()
+            if self._ended_because is None:
+                self._ended_because = self._explain_end()
             # from None: the student reads one traceback, ending in this message
             # (the ConnectionError stays in __context__ for whoever debugs it).
             raise GUIProcessEndedError(self._ended_because) from None
+        except self._amp_error as error:
+            self._interrupted_wait = False  # answered: an interrupted call's answer came first
+            from pygraphics_core.responder_failures import plugin_failure
+
+            failure = plugin_failure(error, command.commandName)
+            if failure is None:
+                raise
+        except BaseException:
+            # Ctrl+C (or another interrupt) in the middle of the call.
+            if self._proxy.is_closed:
+                # Half a message may have gone: the proxy closed the
+                # connection, and the GUI process, seeing it go, ends once
+                # its windows are closed.
+                self._ended_because = (
+                    "The connection to the PyGraphics window process was cut when your "
+                    "program was interrupted in the middle of a call. Call the function "
+                    "again to start a new window process.")
+            else:
+                self._interrupted_wait = True
+            raise
+        else:
+            # Answers come in order: whatever an interrupted call waited for is over.
+            self._interrupted_wait = False
+            return answer
+        # Raised here, outside the except clause: one traceback, from the
+        # student's own call, and no "During handling of the above...".
+        raise failure
 
     def _explain_end(self) -> str:
         from pygraphics_core import gui_process
@@ -132,26 +201,67 @@ class GUIProcessConnection:
         gui_process.stop_process(self.process)
 
     def finish(self, announce=print) -> None:
-        """At exit: disconnect, then wait until the student has closed every window."""
+        """At exit: disconnect, then wait until the student has closed every window.
+
+        Ctrl+C meanwhile ends the GUI process (windows and all) at once; so
+        does leaving after a Ctrl+C that ended a wait for a GUI process
+        that had stopped answering.
+        """
         from pygraphics_core import gui_process
         from pygraphics_core.core_commands import Goodbye
 
-        if self.is_alive:
-            try:
-                open_windows = self.callRemote(Goodbye)["open_windows"]
-            except Exception:
-                open_windows = 0
-            if open_windows:
+        try:
+            if self._ended_because is None and self._interrupted_wait \
+                    and self._not_answering_since is not None:
+                self.stop()  # the student gave up on a GUI process that does not answer
+                return
+            open_windows = None  # not known
+            if self.is_alive and not self._interrupted_wait:
+                try:
+                    self._proxy.timeout = GOODBYE_TIMEOUT
+                    open_windows = self.callRemote(Goodbye)["open_windows"]
+                except Exception:  # no answer in time, or it has gone: see below
+                    pass
+            self.close()
+            if open_windows == 0:
+                self.process.wait()  # it ends at once: its client left, no window is open
+                return
+            if open_windows is not None:
                 noun = "window" if open_windows == 1 else "windows"
                 announce(f"PyGraphics: your program has finished. It ends when you close "
                          f"its {open_windows} open {noun}.")
-        self.close()
-        try:
+            else:
+                # A dialog the student gave up on closes by itself, and a
+                # process without windows ends then: only say something if
+                # it does not.
+                try:
+                    self.process.wait(timeout=1.0)
+                    return
+                except Exception:  # subprocess.TimeoutExpired: it goes on
+                    announce("PyGraphics: your program has finished. It ends when its window "
+                             "process does: close its windows, or press Ctrl+C to stop it now.")
             # The student decides how long this takes: it ends when they
             # close the last window (or press Ctrl+C).
             self.process.wait()
         except KeyboardInterrupt:
-            gui_process.stop_process(self.process)
+            _stop_without_interruption(self.process)
+
+
+def _stop_without_interruption(process) -> None:
+    """End ``process`` now; a further Ctrl+C cannot cut that short (and print a traceback)."""
+    import signal
+
+    from pygraphics_core import gui_process
+
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot be changed from here
+        previous = None
+    try:
+        gui_process.stop_process(process)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _write_output(stream: str, text: str) -> dict:
@@ -275,7 +385,12 @@ def _finish_at_exit() -> None:
     current = _connection
     if _owner_pid != os.getpid():
         return  # a fork's exit: the GUI process belongs to its parent
-    if isinstance(current, GUIProcessConnection):
-        current.finish()
-    elif current is not None:
-        current.close()
+    try:
+        if isinstance(current, GUIProcessConnection):
+            current.finish()
+        elif current is not None:
+            current.close()
+    except KeyboardInterrupt:
+        # A Ctrl+C that came between finish()'s own guards: the student wants out.
+        if isinstance(current, GUIProcessConnection):
+            _stop_without_interruption(current.process)

@@ -8,10 +8,18 @@ How a launch goes (every step has a time limit):
    ``python -m pygraphics_gui`` runs) with the secret and the
    rendezvous port in environment variables (not on the command line,
    which other users can read with ``ps``).
-3. The GUI process connects to the rendezvous, starts Tk, listens on a
-   loopback port of its own, and reports, in one JSON line, the secret (so
-   the student's process knows who is speaking) and either its port or
-   why it could not start (for example: no display).
+3. The GUI process connects to the rendezvous and at once proves who it
+   is with a first line, the secret in hexadecimal. Then it starts Tk,
+   listens on a loopback port of its own, and reports, in one JSON line,
+   either its port or why it could not start (for example: no display).
+   The rendezvous port can be seen by other local users (in
+   ``/proc/net/tcp``, say), so the student's process serves every
+   connection to it at once, without threads (:mod:`selectors`), and
+   gives a stranger little: a few bytes, a few seconds, a few places
+   (:data:`MAX_STRANGERS`, the oldest going first). Idle or slow
+   connections cannot delay the launch, and a flood of them cannot push
+   out the GUI process's own, which is no stranger once its first line
+   has arrived.
 4. The student's process connects to that port and sends the secret in a
    :class:`~pygraphics_core.core_commands.Hello` command. The GUI process
    answers only a connection that does this first, and then stops
@@ -34,13 +42,16 @@ import sys
 import time
 
 # The GUI process imports this module too, for the names of the handshake;
-# what only the launcher needs (subprocess, hmac) is imported where it is
-# used, and json only once the GUI process is on its way: both processes
-# start faster.
+# what only the launcher needs (subprocess, hmac, selectors) is imported
+# where it is used, and json only once the GUI process is on its way: both
+# processes start faster.
 
 #: Environment variables that carry the launch details to the GUI process.
 SECRET_VARIABLE = "PYGRAPHICS_GUI_SECRET"
 RENDEZVOUS_VARIABLE = "PYGRAPHICS_GUI_RENDEZVOUS"
+#: Set by tests only: where the GUI process connects so that the test can
+#: drive its windows (see :mod:`pygraphics_core.remote_windows`).
+DRIVER_VARIABLE = "PYGRAPHICS_TEST_DRIVER"
 
 #: Seconds a GUI process may take to start and report (Tk, plugins).
 START_TIMEOUT = 30.0
@@ -48,8 +59,18 @@ START_TIMEOUT = 30.0
 HELLO_TIMEOUT = 10.0
 #: How often, while waiting for the rendezvous, to check the child is alive.
 _LIVENESS_INTERVAL = 0.02
-#: The longest report line we accept from a GUI process.
-_MAX_REPORT = 64 * 1024
+#: The longest report line we accept from a GUI process (once it has proved itself).
+_MAX_REPORT = 8 * 1024
+#: The most connections to the rendezvous port that may wait at once without
+#: having proved themselves; a new one pushes out the oldest.
+MAX_STRANGERS = 8
+#: Seconds a connection to the rendezvous port has to prove itself (the GUI
+#: process does it as soon as it is connected)...
+STRANGER_TIMEOUT = 2.0
+#: ...and the bytes it may send until it has (the secret's line is 65).
+_MAX_GREETING = 128
+#: After accept() failed for want of file descriptors, seconds before trying again.
+_ACCEPT_RETRY = 0.05
 
 LOOPBACK = "127.0.0.1"
 
@@ -69,18 +90,21 @@ class GUIProcessEndedError(ConnectionError):
     """The window process stopped while the student's program still needed it."""
 
 
+def encode_greeting(secret_hex: str) -> bytes:
+    """Return the first line the GUI process sends on the rendezvous: the secret, in hex."""
+    return secret_hex.encode("ascii") + b"\n"
+
+
 def encode_report(secret_hex: str, **details) -> bytes:
-    """Return the GUI process's one-line report for the rendezvous (a JSON object)."""
-    fields = {"secret": secret_hex, **details}
-    if all(type(value) is int or (type(value) is str and value.isalnum() and value.isascii())
-           for value in fields.values()):
-        # The usual report, a secret and a port, needs no escaping: written
-        # directly, it spares the GUI process importing json while it starts.
-        return ("{" + ", ".join(f'"{key}": ' + (f'"{value}"' if type(value) is str else str(value))
-                                for key, value in fields.items()) + "}\n").encode("ascii")
+    """Return the GUI process's one-line report for the rendezvous (a JSON object).
+
+    An ``error`` text is cut to fit in the line the launcher accepts.
+    """
     import json
 
-    return json.dumps(fields).encode("utf-8") + b"\n"
+    if isinstance(details.get("error"), str):
+        details["error"] = details["error"][:_MAX_REPORT // 8]
+    return json.dumps({"secret": secret_hex, **details}).encode("utf-8") + b"\n"
 
 
 def connect_loopback(port: int, timeout: float) -> socket.socket:
@@ -176,10 +200,13 @@ class PendingLaunch:
         except BaseException:
             stop_process(self.process)
             raise
-        if "error" in report:
+        port = report.get("port")
+        if "error" in report or type(port) is not int:
             self.cancel()
-            raise GUIUnavailableError(str(report["error"]))
-        return self.process, int(report["port"]), self.secret
+            raise GUIUnavailableError(str(report.get(
+                "error", "PyGraphics could not open a window: its window process reported "
+                         "no port to connect to.")))
+        return self.process, port, self.secret
 
     def late_error(self, timeout: float = 2.0) -> str | None:
         """Return the error the GUI process reported after its port, if it did.
@@ -225,36 +252,150 @@ def start_launch() -> PendingLaunch:
     return PendingLaunch()
 
 
+class _Stranger:
+    """A connection to the rendezvous port, and what it has sent so far."""
+
+    def __init__(self, connection: socket.socket, now: float):
+        self.connection = connection
+        self.received = bytearray()
+        self.proved = False
+        self.must_prove_by = now + STRANGER_TIMEOUT
+
+    def take_line(self) -> bytes | None:
+        """The first complete line received (removed from what is kept), or None."""
+        end = self.received.find(b"\n")
+        if end < 0:
+            return None
+        line = bytes(self.received[:end + 1])
+        del self.received[:end + 1]
+        return line
+
+
 def _await_report(rendezvous: socket.socket, process: ChildProcess | subprocess.Popen,
                   secret: bytes, deadline: float) -> tuple[dict, socket.socket]:
-    """Return the GUI process's report, and the connection it came on (still open)."""
+    """Return the GUI process's report, and the connection it came on (still open).
+
+    Every connection is served at once (see the module docstring): one
+    that proves itself with the secret has until ``deadline`` to report;
+    any other has :data:`STRANGER_TIMEOUT` seconds and
+    :data:`_MAX_GREETING` bytes to prove itself, and at most
+    :data:`MAX_STRANGERS` wait at a time.
+    """
     import hmac
     import json
+    import selectors
 
-    while True:
-        if time.monotonic() > deadline:
-            raise GUIUnavailableError(
-                f"PyGraphics could not open a window: its window process did not start "
-                f"within {START_TIMEOUT:.0f} seconds.")
-        try:
-            connection, _ = rendezvous.accept()
-        except (socket.timeout, BlockingIOError):
+    expected_greeting = encode_greeting(secret.hex())
+    peers: dict[socket.socket, _Stranger] = {}  # oldest first
+    selector = selectors.DefaultSelector()
+    rendezvous.setblocking(False)
+    selector.register(rendezvous, selectors.EVENT_READ)
+    accepting_again_at: float | None = None
+
+    def drop(peer: _Stranger) -> None:
+        del peers[peer.connection]
+        selector.unregister(peer.connection)
+        peer.connection.close()
+
+    try:
+        while True:
+            now = time.monotonic()
+            if now > deadline:
+                raise GUIUnavailableError(
+                    f"PyGraphics could not open a window: its window process did not start "
+                    f"within {START_TIMEOUT:.0f} seconds.")
             returncode = process.poll()
             if returncode is not None:
                 raise GUIUnavailableError(
                     f"PyGraphics could not open a window: its window process stopped while "
                     f"starting ({describe_exit(returncode)}). The lines above may say why.")
-            continue
+            for peer in [peer for peer in peers.values()
+                         if not peer.proved and now > peer.must_prove_by]:
+                drop(peer)
+            if accepting_again_at is not None and now >= accepting_again_at:
+                accepting_again_at = None
+                selector.register(rendezvous, selectors.EVENT_READ)
+            for key, _ in selector.select(min(_LIVENESS_INTERVAL, deadline - now)):
+                if key.fileobj is rendezvous:
+                    if not _accept_strangers(rendezvous, peers, selector, drop, now):
+                        # No file descriptor left for a new connection: a
+                        # stranger went to make room; try again shortly,
+                        # rather than being woken by the waiting ones in a loop.
+                        selector.unregister(rendezvous)
+                        accepting_again_at = now + _ACCEPT_RETRY
+                    continue
+                peer = peers.get(key.fileobj)
+                if peer is None:
+                    continue  # dropped a moment ago
+                limit = _MAX_REPORT if peer.proved else _MAX_GREETING
+                try:
+                    data = peer.connection.recv(limit + 1 - len(peer.received))
+                except (BlockingIOError, InterruptedError):
+                    continue
+                except OSError:
+                    data = b""
+                peer.received += data
+                if not peer.proved:
+                    line = peer.take_line()
+                    if line is not None and hmac.compare_digest(line, expected_greeting):
+                        peer.proved = True
+                    elif line is not None or not data or len(peer.received) > limit:
+                        drop(peer)
+                        continue
+                if peer.proved:
+                    line = peer.take_line()
+                    if line is not None:
+                        try:
+                            report = json.loads(line.decode("utf-8"))
+                            if not isinstance(report, dict):
+                                raise ValueError("not a JSON object")
+                        except ValueError:
+                            report = {"error": "PyGraphics could not open a window: its window "
+                                               "process sent a report that makes no sense."}
+                        for other in [other for other in peers.values() if other is not peer]:
+                            drop(other)
+                        del peers[peer.connection]
+                        selector.unregister(peer.connection)
+                        peer.connection.setblocking(True)
+                        return report, peer.connection
+                    if not data or len(peer.received) > _MAX_REPORT:
+                        drop(peer)  # the GUI process went or broke: poll() will say
+    except BaseException:
+        for peer in list(peers.values()):
+            drop(peer)
+        raise
+    finally:
+        selector.close()
+
+
+def _accept_strangers(rendezvous: socket.socket, peers: dict, selector, drop,
+                      now: float) -> bool:
+    """Accept every connection waiting on the rendezvous port.
+
+    Returns False if the process has no file descriptor left (after making
+    room for the next try by dropping the oldest stranger).
+    """
+    import errno
+    import selectors
+
+    while True:
         try:
-            line = _read_line(connection, min(deadline, time.monotonic() + HELLO_TIMEOUT))
-            report = json.loads(line.decode("utf-8"))
-            sent_secret = bytes.fromhex(report["secret"])
-        except (OSError, ValueError, KeyError, TypeError):
-            connection.close()
-            continue  # not our GUI process: keep waiting for it
-        if hmac.compare_digest(sent_secret, secret):
-            return report, connection
-        connection.close()
+            connection, _ = rendezvous.accept()
+        except (BlockingIOError, InterruptedError):
+            return True
+        except OSError as error:
+            if error.errno in (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM):
+                strangers = [peer for peer in peers.values() if not peer.proved]
+                if strangers:
+                    drop(strangers[0])
+                return False
+            continue  # ECONNABORTED and the like: that connection is gone; next one
+        connection.setblocking(False)
+        strangers = [peer for peer in peers.values() if not peer.proved]
+        if len(strangers) >= MAX_STRANGERS:
+            drop(strangers[0])
+        peers[connection] = _Stranger(connection, now)
+        selector.register(connection, selectors.EVENT_READ)
 
 
 def spawn(arguments: list[str], environment: dict[str, str]) -> ChildProcess | subprocess.Popen:

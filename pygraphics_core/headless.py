@@ -205,10 +205,16 @@ class HeadlessSession:
 
     def record(self, function: str, *, command: str = "", picture=None, text=None,
                answer=None, arguments=None) -> Shown:
-        """Record one thing shown and return its record.
+        """Record one thing shown and return its record (a :class:`Shown`).
 
-        ``picture`` is a PIL image (or a media Picture); a copy is kept, so
-        later changes to it do not change the record.
+        ``function`` is the media function's name (``"choose_region"``),
+        which :meth:`calls` finds it by; the keywords, all optional, fill
+        the record's fields of the same names: ``command`` (the AMP
+        command's name), ``picture`` (a PIL image, or a media Picture),
+        ``text`` (what was said or asked), ``answer`` (the dialog's answer)
+        and ``arguments`` (a dict of the command's arguments). A copy of the
+        picture is kept, so later changes to it do not change the record;
+        with ``save_to``, it is written as a PNG file too.
         """
         if picture is not None:
             if not _is_picture(picture) and hasattr(picture, "get_image"):

@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pygraphics_core.messages import describe
+from pygraphics_core.regular_files import NotARegularFileError, open_regular_file
 
 #: The extensions suggested to students in error messages.
 COMMON_EXTENSIONS = (".png", ".jpg", ".bmp", ".gif", ".tif")
@@ -60,30 +61,41 @@ def _where(path):
 def read_image(filename):
     """Return the picture in ``filename`` as a Pillow "RGB" image.
 
-    Raises FileNotFoundError, IsADirectoryError, PermissionError, or
-    ValueError (not a picture, or a damaged one) with a message that says
-    what to do.
+    Raises FileNotFoundError, IsADirectoryError, PermissionError, OSError
+    (a loop of symbolic links, a disk error), or ValueError (not a picture,
+    a damaged one, or a name that leads to a pipe or a device rather than
+    a file) with a message that says what to do.
     """
     path = _as_path(filename, "load_picture")
-    if path.is_dir():
-        raise IsADirectoryError(
-            f"{str(filename)!r} is a folder, not a picture file: give the name "
-            f"of a file inside it, or pick one with media.choose_file()"
-        )
     try:
-        with Image.open(path) as image:
-            image.load()
-            return as_rgb(image)
+        file = open_regular_file(path)
     except FileNotFoundError:
         raise FileNotFoundError(
             f"there is no file {str(filename)!r}{_where(path)}: check the "
             f"spelling, or pick the file with media.choose_file()"
+        ) from None
+    except IsADirectoryError:
+        raise IsADirectoryError(
+            f"{str(filename)!r} is a folder, not a picture file: give the name "
+            f"of a file inside it, or pick one with media.choose_file()"
         ) from None
     except PermissionError:
         raise PermissionError(
             f"you don't have permission to read {str(filename)!r}: copy it "
             f"somewhere of your own, or pick another file"
         ) from None
+    except NotARegularFileError as error:
+        # Opening a pipe for reading would wait for ever for a writer.
+        raise ValueError(
+            f"{str(filename)!r} is {error.kind}, not a picture file: give the "
+            f"name of a picture file, or pick one with media.choose_file()"
+        ) from None
+    except OSError as error:
+        raise OSError(_cannot_open(filename, error)) from None
+    try:
+        with file, Image.open(file) as image:
+            image.load()
+            return as_rgb(image)
     except UnidentifiedImageError:
         raise ValueError(
             f"{str(filename)!r} is not a picture file (Pillow doesn't recognise "
@@ -97,6 +109,16 @@ def read_image(filename):
             f"{str(filename)!r} looks like a picture but is damaged or cut "
             f"short, so it can't be loaded ({error})"
         ) from None
+
+
+def _cannot_open(filename, error):
+    """Say why ``filename`` could not be opened, for an OSError open() raised."""
+    if error.errno == errno.ELOOP:
+        return (f"{str(filename)!r} is a symbolic link that leads round in a circle "
+                f"(through other links back to itself), so there is no file to read: "
+                f"fix the link, or pick the file with media.choose_file()")
+    return (f"{str(filename)!r} can't be opened: {error.strerror or error}; pick "
+            f"another file with media.choose_file()")
 
 
 def as_rgb(image):
@@ -122,6 +144,31 @@ def as_rgb(image):
     if image.mode != "RGB":
         return image.convert("RGB")
     return image
+
+
+def rgb_values(image, values=None):
+    """Return the raw RGB bytes of an "RGB" image in a bytearray (``values`` if given).
+
+    The pixels are packed once, in small pieces, straight into the
+    bytearray: ``bytearray(image.tobytes())`` would make two more copies of
+    the whole picture (a 12-megapixel photo is 36 MB), and for a picture
+    just loaded from a file that was most of ``load_picture``'s time beyond
+    Pillow's own (``bench/bench_pixels.py``). A given ``values`` (a
+    picture's own bytearray, of the image's size) is filled in place.
+    """
+    from pygraphics_core.amp.images import pixel_chunks
+
+    width, height = image.size
+    if values is None:
+        values = bytearray(width * height * 3)
+    elif len(values) != width * height * 3:
+        raise ValueError(f"{len(values):,} bytes cannot hold a {width}x{height} picture")
+    position = 0
+    with memoryview(values) as view:
+        for chunk in pixel_chunks(image):
+            view[position : position + len(chunk)] = chunk
+            position += len(chunk)
+    return values
 
 
 def _format_for(path, filename):

@@ -288,6 +288,17 @@ class Picture:
         """
         return bytes(self._values)
 
+    def raw_view(self):
+        """Return a read-only memoryview of the raw RGB bytes, without copying them.
+
+        The layout of to_bytes, for plugins that send a big picture
+        somewhere (the show plugin). Release the view, and every slice of
+        it, when done (use it in a with statement): while a view exists, a
+        crop cannot empty the old bytes, so pixels taken before it would not
+        fail as they should.
+        """
+        return memoryview(self._values).toreadonly()
+
     def get_image(self):
         """Return a new Pillow "RGB" image of the current pixels."""
         from PIL import Image
@@ -311,14 +322,18 @@ class Picture:
         if hasattr(self, "_values") and image.size == (self._width, self._height):
             # The same size: the same bytearray, changed in place, so that
             # pixels taken before still work (see the top).
-            self._values[:] = image.tobytes()
+            picture_files.rgb_values(image, self._values)
         else:
-            self._replace_values(image.tobytes(), *image.size)
+            self._replace_values(picture_files.rgb_values(image), *image.size)
 
     def _replace_values(self, rgb_bytes, width, height):
-        """Take new pixels of a new size; pixels taken before now fail (see the top)."""
+        """Take new pixels of a new size; pixels taken before now fail (see the top).
+
+        A bytearray is taken as it is (``load_picture`` packs a photo's
+        pixels straight into one), anything else is copied into one.
+        """
         old = getattr(self, "_values", None)
-        self._values = bytearray(rgb_bytes)
+        self._values = rgb_bytes if type(rgb_bytes) is bytearray else bytearray(rgb_bytes)
         self._set_size(width, height)
         if old is not None:
             try:

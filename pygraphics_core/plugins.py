@@ -250,7 +250,13 @@ class PluginRegistry:
         except KeyboardInterrupt:
             raise
         except BaseException as error:
-            self._fail(plugin, f"could not be imported: {describe_exception(error)}")
+            from pygraphics_core.plugin_installs import reinstall_hint
+
+            # An entry point that names a module no longer there: the plugin
+            # changed since pip installed it, which only reinstalling fixes.
+            hint = reinstall_hint(plugin.distribution, plugin.module_name, error)
+            self._fail(plugin, f"could not be imported: {describe_exception(error)}"
+                               f"{'.' + hint if hint else ''}")
             return
         try:
             self.manager.register(module, name=plugin.key)
@@ -518,6 +524,14 @@ def add_media_functions(namespace: dict[str, Any]) -> None:
     for name in STANDARD_FUNCTIONS:
         if name not in added and name not in own_names:
             added[name] = _unavailable_function(name)
+    from pygraphics_core.course_functions import course_functions
+
+    # The functions a course says its labs use (pygraphics-course.cfg).
+    for name, declared in course_functions().items():
+        if name not in added and name not in own_names:
+            installed = plugins.plugin_named(declared.distribution)
+            failure = installed.failure if installed is not None else None
+            added[name] = _unavailable_function(name, declared.missing_message(failure))
     for name in plugins.media_function_clashes():
         if name not in added and name not in own_names:
             added[name] = _unavailable_function(name)
@@ -526,13 +540,17 @@ def add_media_functions(namespace: dict[str, Any]) -> None:
     namespace["__all__"] = exported
 
 
-def _unavailable_function(name: str) -> Callable:
-    """A stand-in for ``media.<name>`` that says why it cannot be used, and what to do."""
+def _unavailable_function(name: str, missing: str | None = None) -> Callable:
+    """A stand-in for ``media.<name>`` that says why it cannot be used, and what to do.
+
+    ``missing`` says what to do when no plugin gives ``name`` (by default,
+    which standard plugin to install).
+    """
     clash = registry().function_clash(name)
     if clash is not None:
         error, message = PluginClashError, _clash_for_students(name, clash)
     else:
-        error, message = AttributeError, missing_function_message(name)
+        error, message = AttributeError, missing or missing_function_message(name)
 
     def unavailable(*args: Any, **kwargs: Any) -> Any:
         if error is AttributeError:

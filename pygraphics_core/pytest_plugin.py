@@ -26,13 +26,17 @@ brings these too):
 
 ``gui_screen``
     A :class:`Screen` on that display: find windows by title, wait for them
-    to appear or go, press keys in them, take screenshots (needs xdotool).
+    to appear or go, press real keys in them, take screenshots. Linux (X11)
+    only, with xdotool; skipped on Windows and macOS. PyGraphics' own
+    end-to-end tests use it; a plugin's tests use ``student`` instead.
 
 ``student``
     ``student(code)`` runs ``code`` as a student's program in a real Python
     process (a :class:`StudentProcess`: read what it prints, type into its
-    ``input()``, wait for it, kill it); each is ended after the test, with
-    the GUI processes it reported in ``gui_pids``. POSIX only.
+    ``input()``, find its windows and press keys, click and drag in them,
+    wait for it, kill it); each is ended after the test, with every GUI
+    process it started. On Windows, macOS and Linux, with nothing extra
+    installed.
 
 :func:`wait_until_ended` and :func:`process_is_running` check, from
 outside, that a process (a GUI process) has really gone.
@@ -43,6 +47,7 @@ from __future__ import annotations
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -77,7 +82,15 @@ def gui_display():
 
 @dataclass
 class Screen:
-    """The windows on one X display, seen as a user would (through xdotool)."""
+    """The windows on one X display, seen and driven as a user would, through xdotool.
+
+    Real input on the real (or virtual) screen, for PyGraphics' own
+    end-to-end tests on Linux: it needs X11 and xdotool. Window ids are
+    X's. The virtual screen the tests start is
+    :data:`pygraphics_core.virtual_display.SCREEN` (1280x1024). A plugin's
+    tests that must pass on every system drive a student's windows through
+    the ``student`` fixture instead (:meth:`StudentProcess.wait_for_window`).
+    """
 
     display: str
 
@@ -111,6 +124,20 @@ class Screen:
         """Give ``window`` the keyboard focus and press ``keys`` (xdotool names: Return, Escape)."""
         self._xdotool("windowfocus", "--sync", window)
         self._xdotool("key", "--clearmodifiers", *keys)
+
+    def press_keys(self, *keys: str) -> None:
+        """Press and release each key in turn, in whatever window has the keyboard focus."""
+        if keys:
+            self._xdotool("key", "--delay", "30", *keys)
+
+    def type_text(self, text: str) -> None:
+        """Type ``text`` in the focused window, one real key press per character (ASCII)."""
+        if text:
+            self._xdotool("type", "--delay", "15", "--", text)
+
+    def click(self, times: int = 1, button: int = 1) -> None:
+        """Click the mouse where the pointer is: ``times=2`` double-clicks."""
+        self._xdotool("click", "--repeat", str(times), "--delay", "60", str(button))
 
     def geometry(self, window: str) -> tuple[int, int, int, int]:
         """Return ``(x, y, width, height)`` of a window on the screen."""
@@ -164,14 +191,28 @@ def gui_client(gui_cleanup):
 
 
 class StudentProcess:
-    """A student's Python program, run as a real process that the test can talk to."""
+    """A student's Python program, run as a real process that the test can talk to.
+
+    Read what it prints (:meth:`read_line`, :meth:`expect`), type into its
+    ``input()`` (:meth:`send`), and find and act on its windows, which its
+    real GUI process shows (:meth:`wait_for_window`, :meth:`windows`: see
+    :class:`~pygraphics_core.remote_windows.RemoteWindow`). The windows are
+    driven through Tk inside the GUI process, so this works on Windows,
+    macOS and Linux with nothing else installed.
+    """
 
     def __init__(self, code: str, env: dict[str, str] | None = None):
+        from pygraphics_core.remote_windows import RemoteWindows
+
+        #: The GUI processes of the program, which the test can drive.
+        self.remote_windows = RemoteWindows()
         self.process = subprocess.Popen(
             [sys.executable, "-u", "-c", textwrap.dedent(code)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env={**os.environ, **(env or {})})
+            env={**os.environ, **self.remote_windows.environment, **(env or {})})
         self._buffer = b""
+        #: Process ids of GUI processes to end with the program (besides
+        #: those that connected to :attr:`remote_windows`).
         self.gui_pids: list[int] = []
 
     def read_line(self, timeout: float = 20.0) -> str:
@@ -179,9 +220,7 @@ class StudentProcess:
         deadline = time.monotonic() + timeout
         stdout = self.process.stdout.fileno()
         while b"\n" not in self._buffer:
-            remaining = deadline - time.monotonic()
-            ready, _, _ = select.select([stdout], [], [], max(0.0, remaining))
-            if not ready:
+            if not _wait_readable(stdout, deadline - time.monotonic()):
                 raise AssertionError(f"the student's program printed no line within {timeout} s "
                                      f"(so far: {self._buffer!r})")
             chunk = os.read(stdout, 65536)
@@ -190,7 +229,7 @@ class StudentProcess:
                                      f"stderr: {self.errors()!r})")
             self._buffer += chunk
         line, _, self._buffer = self._buffer.partition(b"\n")
-        return line.decode("utf-8")
+        return line.decode("utf-8").rstrip("\r")
 
     def expect(self, prefix: str, timeout: float = 20.0) -> str:
         """Read lines until one starts with ``prefix``; return the rest of it."""
@@ -216,18 +255,66 @@ class StudentProcess:
             return "(still running)"
         return self.process.stderr.read().decode("utf-8", "replace")
 
+    def windows(self, title: str | None = None) -> list:
+        """Return the program's windows open now (titled ``title``, if given).
+
+        Each is a :class:`~pygraphics_core.remote_windows.RemoteWindow`.
+        """
+        return self.remote_windows.windows(title)
+
+    def wait_for_window(self, title: str, timeout: float = 20.0):
+        """Wait until the program shows one window titled ``title``; return it.
+
+        Returns a :class:`~pygraphics_core.remote_windows.RemoteWindow`:
+        ``window.press("Return")``, ``window.type_text("Ada")``,
+        ``window.click(...)``, ``window.drag(...)``,
+        ``window.press_button("OK")``, ``window.close()``. Raises
+        AssertionError, naming the windows there are, after ``timeout`` s.
+        """
+        return self.remote_windows.wait_for_window(title, timeout)
+
+    def wait_for_windows(self, title: str, count: int, timeout: float = 20.0) -> list:
+        """Wait until exactly ``count`` windows titled ``title`` are shown (0: all closed)."""
+        return self.remote_windows.wait_for_windows(title, count, timeout)
+
     def stop(self) -> None:
         """End the program and every GUI process it started or reported."""
         # Its GUI processes outlive it on purpose (their windows stay open),
         # so find them while they are still its children.
-        self.gui_pids += child_pids(self.process.pid)
+        self.remote_windows.accept()  # any that connected late
+        pids = {*self.gui_pids, *self.remote_windows.pids, *child_pids(self.process.pid)}
+        self.remote_windows.close()
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=10)
-        for pid in self.gui_pids:
+        for pid in pids:
             kill_if_running(pid)
         for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
             stream.close()
+
+
+def _wait_readable(descriptor: int, timeout: float) -> bool:
+    """Wait at most ``timeout`` s until the pipe ``descriptor`` can be read; True if it can."""
+    if sys.platform != "win32":
+        ready, _, _ = select.select([descriptor], [], [], max(0.0, timeout))
+        return bool(ready)
+    # Windows cannot select() on a pipe, and this library runs no threads:
+    # ask the pipe how much it holds, with a bounded poll.
+    import _winapi
+    import msvcrt
+
+    handle = msvcrt.get_osfhandle(descriptor)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            available, _ = _winapi.PeekNamedPipe(handle, 0)
+        except OSError:
+            return True  # the writer has gone: the read says so (end of file)
+        if available:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
 
 
 def child_pids(pid: int) -> list[int]:
@@ -244,7 +331,21 @@ def child_pids(pid: int) -> list[int]:
 
 
 def process_is_running(pid: int) -> bool:
-    """True while ``pid`` runs (a zombie, ended but not yet reaped, counts as ended)."""
+    """True while ``pid`` runs (a zombie, ended but not yet reaped, counts as ended).
+
+    Where there is no /proc (macOS, Windows), a process counts as running
+    while a signal can reach it (``os.kill(pid, 0)`` on POSIX).
+    """
+    if not Path("/proc").is_dir():
+        if sys.platform == "win32":
+            return True  # no harmless probe on Windows: kill_if_running just tries
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (FileNotFoundError, ProcessLookupError):
@@ -266,17 +367,26 @@ def kill_if_running(pid: int) -> None:
     """Kill process ``pid`` if it still runs (test clean-up)."""
     if process_is_running(pid):
         try:
-            os.kill(pid, 9)
-        except ProcessLookupError:
+            # SIGKILL where there is one; on Windows any signal terminates.
+            os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+        except (ProcessLookupError, PermissionError, OSError):
             pass
 
 
 @pytest.fixture
-def student():
-    """Start student programs: ``student(code)``; each is ended after the test."""
+def student(request):
+    """Start student programs: ``student(code)``; each is ended after the test.
+
+    Returns a :class:`StudentProcess`. A program that may open windows gets
+    a screen first (``gui_display``: an Xvfb on Linux without one); one
+    started with ``env={"PYGRAPHICS_HEADLESS": "1"}`` needs none.
+    """
     started: list[StudentProcess] = []
 
     def start(code: str, env: dict[str, str] | None = None) -> StudentProcess:
+        headless = {**os.environ, **(env or {})}.get("PYGRAPHICS_HEADLESS", "") not in ("", "0")
+        if not headless:
+            request.getfixturevalue("gui_display")
         program = StudentProcess(code, env)
         started.append(program)
         return program
@@ -284,6 +394,43 @@ def student():
     yield start
     for program in started:
         program.stop()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--test-installed-plugin", action="store_true", default=False,
+        help="PyGraphics: run a plugin's tests against the copy of it that is installed, "
+             "even if that is not the folder being tested")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Refuse to run a plugin's tests against another copy of the plugin than its folder.
+
+    With the plugin installed without ``-e`` (or from another folder), the
+    tests would import, and its GUI processes load, the installed copy:
+    they would pass or fail for code that is not the code being tested.
+    """
+    if config.getoption("test_installed_plugin"):
+        return
+    from pygraphics_core.plugin_installs import installed_copy_problem
+
+    # The folders named on the command line count even if none of their
+    # tests could be collected (an import of the plugin that failed).
+    named = [config.invocation_params.dir / argument.split("::")[0] for argument in config.args]
+    folders = {_project_folder(Path(str(item.path)).parent) for item in items}
+    folders |= {_project_folder(path if path.is_dir() else path.parent) for path in named}
+    problems = [problem for folder in sorted(folder for folder in folders if folder)
+                if (problem := installed_copy_problem(folder))]
+    if problems:
+        raise pytest.UsageError("\n\n".join(problems))
+
+
+def _project_folder(folder: Path) -> Path | None:
+    """The nearest folder, from ``folder`` up, with a pyproject.toml or setup.cfg."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / "pyproject.toml").is_file() or (candidate / "setup.cfg").is_file():
+            return candidate
+    return None
 
 
 def pytest_unconfigure(config):

@@ -16,12 +16,14 @@ at C speed: no Python loop per sample.
 """
 
 import array
+import errno
 import os
 import struct
 import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from pygraphics_core.regular_files import NotARegularFileError, open_regular_file
 from pygraphics_core.sample_arrays import SUPPORTED_BITS, bits_of, new_sample_array
 
 _PCM = 0x0001
@@ -61,6 +63,11 @@ _SIGNED_TO_UNSIGNED = bytes((byte + 128) & 0xFF for byte in range(256))
 # The byte that sign-extends a 24-bit value from its most significant byte.
 _SIGN_EXTENSION = bytes(0xFF if byte >= 0x80 else 0x00 for byte in range(256))
 
+#: The fastest sampling rate a WAV file may have (samples per second): twice
+#: the fastest sound cards (768,000), far below what breaks the format (a
+#: byte rate over 2**32 - 1, as in a damaged header that says 4,294,967,295).
+MAX_SAMPLING_RATE = 1_536_000
+
 _HOW_TO_CONVERT = ("Open it in a sound editor such as Audacity and export it as "
                    "WAV, signed 16-bit PCM.")
 
@@ -78,12 +85,16 @@ def read_wav(filename):
     """Read the WAV file ``filename`` and return its :class:`WavContents`.
 
     Raises FileNotFoundError, IsADirectoryError or PermissionError when the
-    file cannot be opened, and ValueError when it is not an uncompressed WAV
-    file of 8-, 16-, 24- or 32-bit samples in one or two channels.
+    file cannot be opened, OSError for a loop of symbolic links (or a disk
+    error), and ValueError when it is not an uncompressed WAV file of 8-,
+    16-, 24- or 32-bit samples in one or two channels at a sampling rate a
+    sound card plays, or when the name leads to a pipe or a device rather
+    than a file.
     """
     path = Path(filename)
     try:
-        data = path.read_bytes()
+        with open_regular_file(path) as file:
+            data = file.read()
     except FileNotFoundError:
         raise FileNotFoundError(
             f"There is no file {str(filename)!r}"
@@ -98,6 +109,21 @@ def read_wav(filename):
         raise PermissionError(
             f"You do not have permission to read the file {str(filename)!r}."
         ) from None
+    except NotARegularFileError as error:
+        # Opening a pipe for reading would wait for ever for a writer.
+        raise ValueError(
+            f"{str(filename)!r} is {error.kind}, not a sound file: give the name of "
+            f"a .wav file."
+        ) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError(
+                f"{str(filename)!r} is a symbolic link that leads round in a circle "
+                f"(through other links back to itself), so there is no file to read: "
+                f"fix the link, or give the name of the .wav file itself."
+            ) from None
+        raise OSError(f"The file {str(filename)!r} cannot be read: "
+                      f"{error.strerror or error}.") from None
     return parse_wav(data, name=str(filename))
 
 
@@ -144,9 +170,11 @@ def parse_wav(data, name="this data"):
         raise ValueError(f"{name!r} has {channels} channels: PyGraphics handles mono "
                          f"(1 channel) and stereo (2 channels) sounds. Mix it down to "
                          f"stereo in a sound editor such as Audacity.")
-    if sampling_rate <= 0:
+    if not 1 <= sampling_rate <= MAX_SAMPLING_RATE:
         raise ValueError(f"{name!r} is a damaged WAV file: its sampling rate is "
-                         f"{sampling_rate}.")
+                         f"{sampling_rate:,} samples per second, which no sound card plays "
+                         f"(PyGraphics takes 1 to {MAX_SAMPLING_RATE:,}; 44,100 is usual). "
+                         f"{_HOW_TO_CONVERT}")
     frame_size = channels * container_bits // 8
     if block_align != frame_size:
         raise ValueError(f"{name!r} is a damaged WAV file: its block size {block_align} "

@@ -69,6 +69,7 @@ def register_plugin_backends(dispatcher: Any, registry: plugins.PluginRegistry) 
 def _refusal(why: str) -> Callable[..., dict]:
     """A responder for a command no plugin answers because several do: it says so."""
     def refuse(**arguments: Any) -> dict:
+        _keep_the_amp_log_quiet()
         raise plugins.PluginClashError(why)
 
     return refuse
@@ -76,12 +77,15 @@ def _refusal(why: str) -> Callable[..., dict]:
 
 def _reporting_failures(responder: Callable[..., dict], command: type,
                         plugin: plugins.Plugin) -> Callable[..., dict]:
-    """Wrap a responder so that an undeclared exception is printed for the plugin's author.
+    """Wrap a responder so that an undeclared exception is told once, naming the plugin.
 
-    The client still receives the error (as UNKNOWN); the traceback,
-    printed here, reaches the student's terminal as output. A responder
-    that calls ``exit()`` gets the same treatment: it must not end the GUI
-    process, and with it every window.
+    The student's call fails with one short message that names the plugin,
+    the error and the plugin's line that raised it
+    (:mod:`pygraphics_core.responder_failures`); nothing is printed here,
+    where it would reach the student's terminal a second time. Only a
+    command that wants no answer, whose caller hears nothing, is reported
+    here, in one line. A responder that calls ``exit()`` gets the same
+    treatment: it must not end the GUI process, and with it every window.
     """
     declared = tuple(getattr(command, "errors", {})) + tuple(getattr(command, "fatalErrors", {}))
 
@@ -92,18 +96,38 @@ def _reporting_failures(responder: Callable[..., dict], command: type,
         except declared:
             raise
         except (Exception, SystemExit) as error:
-            print(f"PyGraphics: the plugin {plugin.label} failed while answering "
-                  f"{command.commandName}:", file=sys.stderr)
-            # From the responder down: this wrapper's own frame helps nobody.
-            import traceback
+            from pygraphics_core.responder_failures import ResponderFailed, describe_failure
 
-            traceback.print_exception(type(error), error, error.__traceback__.tb_next,
-                                      file=sys.stderr)
+            what = error
             if isinstance(error, SystemExit):
-                raise RuntimeError(f"the responder of {command.commandName} called "
-                                   f"exit({error.code!r})") from None
-            raise
+                what = RuntimeError(f"the responder of {command.commandName} called "
+                                    f"exit({error.code!r})").with_traceback(error.__traceback__)
+            message = describe_failure(plugin.distribution, command.commandName, what,
+                                       plugin.module_name)
+            if not getattr(command, "requiresAnswer", True):
+                print(f"PyGraphics: {message}", file=sys.stderr)
+            _keep_the_amp_log_quiet()
+            raise ResponderFailed(message) from None
 
     #: The plugin whose responder this is (``pygraphics plugins`` lists it).
     answer.plugin = plugin
     return answer
+
+
+def _keep_the_amp_log_quiet() -> None:
+    """Stop the AMP layer from logging failures that the caller is told about in full.
+
+    (Its log reaches the student's terminal too: the same words twice.)
+    """
+    import logging
+
+    amp_log = logging.getLogger("pygraphics_core.amp")
+    if _not_a_told_failure not in amp_log.filters:
+        amp_log.addFilter(_not_a_told_failure)
+
+
+def _not_a_told_failure(record) -> bool:
+    from pygraphics_core.responder_failures import ResponderFailed
+
+    error = record.exc_info[1] if record.exc_info else None
+    return not isinstance(error, (ResponderFailed, plugins.PluginClashError))

@@ -17,8 +17,9 @@ import signal
 import socket
 import sys
 
-from pygraphics_core.gui_process import (LOOPBACK, RENDEZVOUS_VARIABLE, SECRET_VARIABLE,
-                                         connect_loopback, encode_report)
+from pygraphics_core.gui_process import (DRIVER_VARIABLE, LOOPBACK, RENDEZVOUS_VARIABLE,
+                                         SECRET_VARIABLE, connect_loopback, encode_greeting,
+                                         encode_report)
 
 #: The name of the hidden root window and the class of every window (WM_CLASS).
 APPLICATION_CLASS = "PyGraphics"
@@ -107,9 +108,17 @@ def main() -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     rendezvous = connect_loopback(int(rendezvous_port), timeout=10)
     with rendezvous:
+        # Prove at once that this connection is the one the launcher waits
+        # for: until then it is one stranger among any others.
+        rendezvous.sendall(encode_greeting(secret_hex))
         try:
             import tkinter
 
+            from pygraphics_gui.x_errors import survive_x_errors
+
+            # Before Tk starts, so that Tk hands on only the X errors it does
+            # not expect (a window closed from outside) instead of exiting.
+            survive_x_errors()
             root = tkinter.Tk(className=APPLICATION_CLASS)
         except Exception as error:  # TclError, ImportError: the launcher says why
             rendezvous.sendall(encode_report(secret_hex, error=explain_tk_failure(error)))
@@ -139,6 +148,11 @@ def main() -> int:
             return 1
         # The server keeps it: it closes when the launcher goes.
         server.start(launcher=rendezvous.detach())
+        driver = os.environ.pop(DRIVER_VARIABLE, "")
+        if driver:  # a test drives this process's windows (tests only)
+            from pygraphics_gui import remote_windows
+
+            remote_windows.serve(root, driver)
         # logging takes a few milliseconds to import: not before the first
         # window. (Until then a record would still reach the student's
         # terminal, through logging's last-resort handler.)

@@ -18,8 +18,9 @@ module's own:
 ``tk_root``
     A hidden Tk root on the test display (``gui_display``, from
     :mod:`pygraphics_core.pytest_plugin`), to test a window or dialog
-    class directly, without a GUI process; drive it with
-    :func:`pygraphics_core.testing.answer_dialog`.
+    class directly, without a GUI process; drive it with the helpers of
+    :mod:`pygraphics_gui.testing` (:func:`~pygraphics_gui.testing.answer_dialog`,
+    :func:`~pygraphics_gui.testing.press_keys`, :func:`~pygraphics_gui.testing.drag`...).
 
 They live here rather than in :mod:`pygraphics_core.testing` because they
 need Tk, which the core never imports.
@@ -43,4 +44,7 @@ def tk_root(gui_display):
     root = tkinter.Tk(screenName=gui_display)
     root.withdraw()
     yield root
+    # What Tk left for when it is idle (ttk's first theme set-up) runs now,
+    # not after the destruction, where it can only complain.
+    root.update_idletasks()
     root.destroy()

@@ -66,6 +66,10 @@ class Window(tkinter.Toplevel):
         self.protocol("WM_DELETE_WINDOW", self.close)
         self._closed = False
         _open_windows.append(self)
+        # A window can also be destroyed from outside (some window managers
+        # do it, and xdotool windowclose): Tk forgets it then, and so must
+        # the count of open windows.
+        self.bind("<Destroy>", self._destroyed_from_outside, add="+")
         self.after_idle(self._show_centred)
 
     def _show_centred(self) -> None:
@@ -100,9 +104,23 @@ class Window(tkinter.Toplevel):
         """Destroy the window and tell the process one window fewer is open."""
         if self._closed:
             return
+        self._forget()
+        super().destroy()
+        self._tell_listeners()
+
+    def _destroyed_from_outside(self, event: tkinter.Event) -> None:
+        # <Destroy> of a toplevel also comes for each widget inside it.
+        if event.widget is self and not self._closed:
+            self._forget()
+            # Later, not inside Tk's own clean-up of the window: a listener
+            # may end the event loop.
+            self._root().after_idle(self._tell_listeners)
+
+    def _forget(self) -> None:
         self._closed = True
         _open_windows.remove(self)
-        super().destroy()
+
+    def _tell_listeners(self) -> None:
         remaining = len(_open_windows)
         for listener in list(_close_listeners):
             listener(remaining)

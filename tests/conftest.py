@@ -62,3 +62,28 @@ def fake_plugins(tmp_path, monkeypatch) -> FakePlugins:
 
     monkeypatch.setattr(plugins, "_registry", None)
     return FakePlugins(folder)
+
+
+@pytest.fixture
+def fresh_gui_process(gui_display):
+    """A GUI process just launched, that no client has connected to yet.
+
+    The value is ``(process, port, secret)``; the process is stopped after the test.
+    """
+    from pygraphics_core import gui_process
+
+    pending = gui_process.start_launch()
+    yield pending.finish()
+    pending.cancel()
+
+
+@pytest.fixture
+def resident_megabytes():
+    """``resident_megabytes(pid)``: the memory a process holds (its resident set), in MiB."""
+    def measure(pid: int) -> float:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise AssertionError(f"no VmRSS for process {pid}")
+
+    return measure

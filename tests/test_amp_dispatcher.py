@@ -306,14 +306,48 @@ def test_the_dispatcher_encodes_commands_that_need_no_answer_for_the_peer():
     [
         (b"\x01\x00" + b"k" * 300, "key of 256 bytes"),
         (encode_box({b"_answer": b"9"}), "never asked"),
-        (encode_box({b"_command": b"Divide", b"_ask": b"1", b"numerator": b"x", b"denominator": b"1"}),
-         "malformed Integer for 'numerator'"),
-        (encode_box({b"_command": b"Divide", b"_ask": b"1"}), "left out the argument"),
     ],
 )
 def test_malformed_input_raises_only_protocol_error(dispatcher, data, message):
     with pytest.raises(amp.ProtocolError, match=message):
         dispatcher.data_received(data)
+
+
+@pytest.mark.parametrize(
+    "box, message",
+    [
+        ({b"numerator": b"x", b"denominator": b"1"}, "malformed Integer for 'numerator'"),
+        ({}, "left out the argument 'numerator'"),
+    ],
+)
+def test_arguments_that_do_not_decode_are_answered_unknown_and_the_dispatcher_closes(
+        dispatcher, box, message):
+    # What Twisted does with a call whose arguments it cannot parse: an
+    # error answer (not a silent hang-up), then the end of the connection.
+    caller = Connection()
+    tag, _ = caller.send_command(Divide, {"numerator": 1, "denominator": 1})
+    call = encode_box({b"_command": b"Divide", b"_ask": tag, **box})
+    (event,) = caller.receive_data(dispatcher.data_received(call))
+    assert isinstance(event, ErrorReceived)
+    assert event.error.code == "UNKNOWN" and message in event.error.description
+    assert dispatcher.closing
+
+
+def test_a_call_without_answer_whose_arguments_do_not_decode_closes_the_dispatcher():
+    dispatcher = amp.Dispatcher()
+    lines = []
+    dispatcher.register(Log, lambda line: lines.append(line))
+    assert dispatcher.data_received(encode_box({b"_command": b"Log", b"line": b"\xff"})) == b""
+    assert dispatcher.closing and lines == []
+
+
+def test_after_a_protocol_error_the_dispatcher_refuses_everything_saying_why(dispatcher):
+    with pytest.raises(amp.ProtocolError, match="never asked"):
+        dispatcher.data_received(encode_box({b"_answer": b"9"}))
+    well_formed = Connection().send_command(Divide, {"numerator": 1, "denominator": 2})[1]
+    with pytest.raises(amp.ProtocolError, match="unusable since the peer broke the protocol "
+                                                r"\(the peer answered a question never asked"):
+        dispatcher.data_received(well_formed)
 
 
 class Mixed(amp.Command):
@@ -351,3 +385,31 @@ def test_arguments_from_large_values_of_bytes_chunks_are_bytes_and_exact():
     assert parse_boxes(replies)[0][b"ok"] == b"True"
     assert received == arguments
     assert type(received["text"]) is bytes and type(received["blob"]) is bytes
+
+
+class Probe(amp.Command):
+    arguments = []
+    response = []
+
+
+def test_probes_are_answered_even_while_a_responder_runs_and_nothing_else_is():
+    dispatcher = amp.Dispatcher()
+    caller = Connection()
+    _, slow_call = caller.send_command(Divide, {"numerator": 1, "denominator": 1})
+    probes = [caller.send_command(Probe, {}) for _ in range(2)]
+
+    def divide(numerator, denominator):
+        # What the GUI process does while a modal dialog waits: answer the
+        # probes that arrive, in any order with the call that waits.
+        answers = dispatcher.answer_probes(probes[0][1] + probes[1][1], Probe)
+        events = caller.receive_data(answers)
+        assert [event.tag for event in events] == [probes[0][0], probes[1][0]]
+        # Anything else (or half a probe) is left for data_received.
+        assert dispatcher.answer_probes(probes[0][1][:-1], Probe) is None
+        assert dispatcher.answer_probes(slow_call, Probe) is None
+        assert dispatcher.answer_probes(probes[0][1] + slow_call, Probe) is None
+        return {"result": 1.0}
+
+    dispatcher.register(Divide, divide)
+    (event,) = caller.receive_data(dispatcher.data_received(slow_call))
+    assert event.response == {"result": 1.0}

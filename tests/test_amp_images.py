@@ -152,7 +152,33 @@ def test_without_pillows_codec_objects_tobytes_and_frombytes_take_over(monkeypat
     amp.PILImage().to_box(b"x", picture, box)
     # Pillow has no public promise for its codec objects: run as if a
     # future Pillow had dropped them.
-    monkeypatch.setattr(images, "_raw_codec", lambda image, factory_name: None)
+    monkeypatch.setattr(images, "_raw_codec", lambda *arguments: None)
     assert b"".join(images.pixel_chunks(picture)) == picture.tobytes()
     assert_same_image(amp.PILImage().from_box(b"x", box), picture)
     assert_same_image(send_and_receive(amp.PILImage(), picture), picture)
+
+
+@pytest.mark.parametrize("codec_objects", [True, False])
+def test_bands_of_rows_unpack_into_an_image_that_is_kept(monkeypatch, codec_objects):
+    # A window keeps one image and unpacks each new frame into it, a band
+    # of rows at a time, as the bands arrive.
+    if not codec_objects:
+        monkeypatch.setattr(images, "_raw_codec", lambda *arguments: None)
+    kept = noisy_image("RGB", (50, 40))
+    frame = noisy_image("RGBA", (50, 40)).convert("RGB")
+    data = frame.tobytes()
+    row = 50 * 3
+    for top, bottom in [(0, 7), (7, 8), (8, 33), (33, 40)]:
+        band = data[top * row : bottom * row]
+        pieces = [band[start : start + 100] for start in range(0, len(band), 100)]
+        assert images.unpack_chunks(kept, pieces, top) is kept
+    assert kept.tobytes() == data
+
+
+@pytest.mark.parametrize("size, top", [(149, 0), (151, 0), (300, 39), (150, 40), (150, -1)])
+def test_bytes_that_are_not_whole_rows_inside_the_image_change_nothing(size, top):
+    kept = noisy_image("RGB", (50, 40))
+    before = kept.tobytes()
+    with pytest.raises(ValueError, match="not whole rows of a 50x40 picture"):
+        images.unpack_chunks(kept, [bytes(size)], top)
+    assert kept.tobytes() == before

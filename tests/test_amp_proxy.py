@@ -239,6 +239,30 @@ def test_ctrl_c_while_waiting_leaves_the_connection_usable(proxy):
     assert proxy.callRemote(Fetch, name="answer") == {"value": 42}
 
 
+class Alive(amp.Command):
+    """The probe: the child server has no responder, so it answers UNHANDLED (alive all the same)."""
+
+
+def test_a_peer_that_answers_nothing_for_a_while_is_reported_once_and_the_call_goes_on(server):
+    host, port, _ = server
+    heard = []
+    with amp.Proxy(host, port, timeout=None) as proxy:
+        proxy.probe_while_waiting(Alive, after=0.2, patience=0.3,
+                                  on_silence=lambda seconds: heard.append(("silent", seconds)),
+                                  on_answering_again=lambda: heard.append(("again",)))
+        # The child sleeps in its blocking loop: not even the probe is answered.
+        assert proxy.callRemote(Sleep, seconds=1.5) == {"slept": 1.5}
+        assert heard[0][0] == "silent" and 0.4 <= heard[0][1] < 1.5
+        # The probe's answer came after the Sleep's (the answers are in order),
+        # so the proxy hears it during the next wait.
+        assert proxy.callRemote(Sleep, seconds=0.1) == {"slept": 0.1}
+        assert len([event for event in heard if event[0] == "silent"]) == 1
+        # A peer that answers in time is never reported.
+        heard.clear()
+        assert proxy.callRemote(Sleep, seconds=0.3) == {"slept": 0.3}
+        assert heard == []
+
+
 def test_garbage_from_the_peer_is_a_protocol_error_and_closes_the_proxy(proxy):
     with pytest.raises(amp.ProtocolError, match="key of 256 bytes"):
         proxy.callRemote(Misbehave, how="garbage")

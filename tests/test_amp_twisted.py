@@ -363,6 +363,13 @@ def twisted_declarations():
     class TwistedTeleport(twisted_amp.Command):
         commandName = b"Teleport"
 
+    class TwistedMisdeclaredDouble(twisted_amp.Command):
+        """Double as a peer with another declaration sends it: text for the Integer."""
+
+        commandName = b"Double"
+        arguments = [(b"number", twisted_amp.Unicode())]
+        response = [(b"result", twisted_amp.Integer())]
+
     return twisted_amp, {
         name[len("Twisted"):]: command
         for name, command in locals().items()
@@ -479,6 +486,22 @@ def run_twisted_client(port):
         client.connectionLost = lambda reason: lost.callback(None)
         await lost
         report("closed after fatal error")
+        client = await connect()
+        lost = defer.Deferred()
+        lose_as_twisted_does = client.connectionLost  # it fails the calls still waiting
+
+        def on_lost(reason):
+            lose_as_twisted_does(reason)
+            reactor.callLater(0, lost.callback, None)
+
+        client.connectionLost = on_lost
+        error = await error_of(client.callRemote(commands["MisdeclaredDouble"], number="twelve"))
+        code, description = getattr(error, "errorCode", b""), getattr(error, "description", "")
+        report("malformed argument", type=type(error).__name__,
+               code=code.decode() if isinstance(code, bytes) else code,
+               description=description.decode() if isinstance(description, bytes) else description)
+        await lost
+        report("closed after malformed argument")
 
     def finish(result):
         if isinstance(result, Exception) or hasattr(result, "getTraceback"):
@@ -558,6 +581,23 @@ def test_twisted_server_fatal_error_is_raised_and_closes_the_connection(proxy):
         proxy.callRemote(Echo, integer=4)
 
 
+class MisdeclaredEcho(amp.Command):
+    """Echo as a peer with another declaration sends it: text for the Integer."""
+
+    commandName = "Echo"
+    arguments = [("integer", amp.Unicode())]
+    response = []
+
+
+def test_twisted_server_answers_arguments_it_cannot_decode_unknown_and_closes(proxy):
+    # What our Dispatcher now does too (see the Twisted client's tests below).
+    with pytest.raises(amp.AMPError) as raised:
+        proxy.callRemote(MisdeclaredEcho, integer="twelve")
+    assert raised.value.code == "UNKNOWN"
+    with pytest.raises(amp.ConnectionClosed):
+        proxy.callRemote(Echo, integer=5)
+
+
 def test_twisted_server_gets_commands_that_need_no_answer(proxy):
     assert proxy.callRemote(Remember, text="one") is None
     assert proxy.callRemote(Remember, text="twö") is None
@@ -609,12 +649,16 @@ def serve_until_the_client_exits(listener, client_process):
                         connection.sendall(dispatcher.command_bytes(Output, text=f"our line {number}"))
 
                 dispatcher.register(Chatty, chatty)
+                dispatcher.register(Double, lambda number: {"result": 2 * number})
                 selector.register(connection, selectors.EVENT_READ, dispatcher)
             else:
                 connection, dispatcher = key.fileobj, key.data
                 data = connection.recv(1 << 20)
-                if data:
-                    connection.sendall(dispatcher.data_received(data))
+                try:
+                    if data:
+                        connection.sendall(dispatcher.data_received(data))
+                except amp.ProtocolError:
+                    data = b""  # what the GUI process does: close the connection
                 if not data or dispatcher.closing:
                     selector.unregister(connection)
                     connection.close()
@@ -681,6 +725,16 @@ def test_twisted_client_runs_the_commands_our_dispatcher_sends(twisted_client_re
 def test_twisted_client_gets_a_fatal_error_and_then_the_connection_closes(twisted_client_report):
     assert twisted_client_report["fatal error"] == {"type": "Exhausted", "message": "our side gives up"}
     assert "closed after fatal error" in twisted_client_report
+
+
+def test_twisted_client_gets_an_error_answer_for_arguments_we_cannot_decode(twisted_client_report):
+    # Twisted answers such a call with an error and then hangs up; so do we
+    # (not a silent close, which would leave a Twisted caller with only
+    # "connection lost").
+    entry = twisted_client_report["malformed argument"]
+    assert entry["type"] == "UnknownRemoteError" and entry["code"] == "UNKNOWN"
+    assert "malformed Integer for 'number'" in entry["description"]
+    assert "closed after malformed argument" in twisted_client_report
 
 
 if __name__ == "__main__":

@@ -9,14 +9,6 @@ from pygraphics_core import amp, gui_process
 from pygraphics_core.core_commands import Hello, Ping, WrongSecret
 
 
-@pytest.fixture
-def fresh_gui_process(gui_display):
-    """A GUI process just launched, that no client has connected to yet."""
-    pending = gui_process.start_launch()
-    yield pending.finish()
-    pending.cancel()
-
-
 def connect(port):
     return amp.Proxy(gui_process.LOOPBACK, port, timeout=10).connect()
 

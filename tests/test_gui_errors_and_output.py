@@ -73,10 +73,38 @@ def test_a_responder_that_raises_gives_unknown_and_the_next_call_works(
     assert raised.value.code == "UNKNOWN"
     assert "ZeroDivisionError" in raised.value.description
     assert callRemote(echo_plugin.TestEcho, text="still here") == {"text": "still here"}
-    # The plugin's author sees the traceback, naming the plugin, in the terminal.
-    errors = capsys.readouterr().err
-    assert "pygraphics-testecho" in errors and "TestBoom" in errors
-    assert "1 / 0" in errors and "ZeroDivisionError" in errors
+    # Told once, in the error the call raises: the plugin, the error, its line.
+    lines = str(raised.value).splitlines()
+    assert lines[0] == ("The PyGraphics plugin 'pygraphics-testecho' failed while answering "
+                        "TestBoom: ZeroDivisionError: division by zero")
+    assert lines[1].endswith(", in boom") and lines[2].strip() == "return 1 / 0"
+    assert len(lines) == 3
+    assert "ZeroDivisionError" not in capsys.readouterr().err
+
+
+def test_a_failing_responder_is_told_once_and_briefly_in_a_students_program(
+        echo_plugin, student):
+    # Right after the GUI process starts (before it has set up its own log),
+    # and later: each time one short report, from the student's own line.
+    program = student(f"""
+        from pygraphics_core import callRemote
+        from {echo_plugin.__name__} import TestBoom
+
+        for attempt in range(2):
+            try:
+                callRemote(TestBoom)
+            except Exception as error:
+                print("CAUGHT", type(error).__name__, flush=True)
+        callRemote(TestBoom)
+    """)
+    assert program.expect("CAUGHT") == "PluginFailedError"
+    assert program.expect("CAUGHT") == "PluginFailedError"
+    assert program.wait() == 1
+    errors = program.errors()
+    assert errors.count("ZeroDivisionError") == 1, errors
+    assert errors.count("Traceback") == 1, errors
+    assert "During handling" not in errors
+    assert len(errors.splitlines()) <= 15, errors  # the traceback of one call, no more
 
 
 def test_what_a_responder_prints_reaches_the_students_stdout_and_stderr(
@@ -115,3 +143,19 @@ def test_what_a_plugin_prints_while_it_loads_is_shown_once(fake_plugins, student
     assert program.wait() == 0
     assert lines.count("CHATTY PLUGIN LOADED") == 1, lines
     assert program.errors().count("CHATTY PLUGIN WARNS") == 1
+
+
+def test_pygraphics_call_with_a_value_the_plugin_refuses_says_so_in_a_few_lines(gui_display):
+    # It printed about 50 lines: the GUI process's traceback, twice, and the answer.
+    import subprocess
+    import sys
+
+    called = subprocess.run(
+        [sys.executable, "-m", "pygraphics_tools.cli", "call", "AskNumber", "prompt=hi",
+         "minimum=abc"], capture_output=True, text=True, timeout=60)
+    assert called.returncode == 1
+    lines = called.stderr.splitlines()
+    assert lines[0] == ("pygraphics call: AskNumber failed: PluginFailedError: The PyGraphics "
+                        "plugin 'pygraphics-ask' failed while answering AskNumber: ValueError: "
+                        "“abc” is not a number. Type digits, like 42 or 3.5."), called.stderr
+    assert "pygraphics_ask" in lines[1] and len(lines) == 3, called.stderr

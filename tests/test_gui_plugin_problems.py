@@ -153,9 +153,9 @@ def test_each_problem_is_reported_once_by_plugin_name_and_the_other_plugins_work
     with pytest.raises(amp.AMPError, match="pygraphics-zzz-rival.*none of them does"):
         callRemote(troubled_plugins.GoodCommand)
     # A responder that calls exit() fails that one call, and is named.
-    with pytest.raises(amp.AMPError, match=r"QuitCommand called exit\(None\)"):
+    with pytest.raises(amp.AMPError, match=r"QuitCommand called exit\(None\)") as raised:
         callRemote(troubled_plugins.QuitCommand)
-    assert "the plugin 'pygraphics-aaa-good'" in capsys.readouterr().err
+    assert "The PyGraphics plugin 'pygraphics-aaa-good'" in str(raised.value)
     # The GUI process lived through every exit(): its windows still open.
     assert callRemote(Say, text="Still here") == {}
     assert callRemote(Ping) == {}

@@ -21,6 +21,11 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
@@ -55,6 +60,15 @@ def requirements_of(config: configparser.ConfigParser) -> dict[str, list[Require
     if config.has_section("options.extras_require"):
         for extra, value in config.items("options.extras_require"):
             found[f"extra {extra}"] = [Requirement(line) for line in lines_of(value)]
+    return found
+
+
+def requirements_of_pyproject(path: Path) -> dict[str, list[Requirement]]:
+    """The same map for a pyproject.toml's [project] (PEP 621)."""
+    project = tomllib.loads(path.read_text(encoding="utf-8"))["project"]
+    found = {"install_requires": [Requirement(line) for line in project.get("dependencies", [])]}
+    for extra, lines in project.get("optional-dependencies", {}).items():
+        found[f"extra {extra}"] = [Requirement(line) for line in lines]
     return found
 
 
@@ -97,19 +111,38 @@ def test_every_plugin_has_our_version_and_requires_pygraphics_3():
             check_requirement_on_core(requirement, f"plugins/{folder}/setup.cfg")
 
 
-def test_a_new_plugin_requires_pygraphics_3_and_its_test_extra_gives_pytest(tmp_path):
-    config = read_setup_cfg(write_plugin("requirement-check", tmp_path) / "setup.cfg")
-    requirements = requirements_of(config)
-    for where, listed in requirements.items():
-        for requirement in listed:
-            if canonicalize_name(requirement.name) == "pygraphics":
-                check_requirement_on_core(requirement, f"the template's setup.cfg, {where}")
-                core_extras = {where.removeprefix("extra ") for where in requirements_of(CORE)}
-                assert requirement.extras <= core_extras, requirement
+@pytest.mark.parametrize("one_file", [False, True], ids=["package", "one-file"])
+def test_a_new_plugin_requires_pygraphics_3_and_its_test_extra_gives_plugin_dev(tmp_path,
+                                                                                 one_file):
+    target = write_plugin("requirement-check", tmp_path, one_file=one_file)
+    requirements = (requirements_of_pyproject(target / "pyproject.toml") if one_file
+                    else requirements_of(read_setup_cfg(target / "setup.cfg")))
+    check_requirements_on_core(requirements, "the template")
     [core] = requirements["install_requires"]
     assert core.name == "pygraphics" and not core.extras
     [for_tests] = requirements["extra test"]
     assert for_tests.extras == {"plugin-dev"}
+
+
+def check_requirements_on_core(requirements: dict[str, list[Requirement]], where: str) -> int:
+    """Check every requirement on pygraphics among ``requirements``; return how many."""
+    core_extras = {name.removeprefix("extra ") for name in requirements_of(CORE)}
+    checked = 0
+    for part, listed in requirements.items():
+        for requirement in listed:
+            if canonicalize_name(requirement.name) == "pygraphics":
+                check_requirement_on_core(requirement, f"{where}, {part}")
+                assert requirement.extras <= core_extras, f"{where}: {requirement}"
+                checked += 1
+    return checked
+
+
+def test_the_plugins_the_docs_show_require_pygraphics_3():
+    examples = sorted((ROOT / "docs").rglob("pyproject.toml"))
+    assert examples, "the guide's example plugin is gone"
+    for path in examples:
+        requirements = requirements_of_pyproject(path)
+        assert check_requirements_on_core(requirements, str(path.relative_to(ROOT))), path
 
 
 def test_the_extras_name_each_standard_plugin_and_all_names_them_all():
@@ -160,12 +193,8 @@ def test_the_setup_cfg_the_docs_show_requires_pygraphics_3():
         for line, block in ini_blocks(page):
             config = configparser.ConfigParser(interpolation=None)
             config.read_string(block.replace("\n   ", "\n"))
-            for where, listed in requirements_of(config).items():
-                for requirement in listed:
-                    if canonicalize_name(requirement.name) == "pygraphics":
-                        check_requirement_on_core(
-                            requirement, f"{page.relative_to(ROOT)} line {line}, {where}")
-                        shown += 1
+            shown += check_requirements_on_core(requirements_of(config),
+                                                f"{page.relative_to(ROOT)} line {line}")
     assert shown, "the tutorial's setup.cfg no longer shows its requirement on pygraphics"
 
 

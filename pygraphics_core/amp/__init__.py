@@ -33,16 +33,19 @@ can take either side. Errors:
   ``UNKNOWN`` and a description naming the exception and the line that
   raised it (Twisted closes the connection here; we keep it open, so that
   one buggy window does not cut a student off from all the others);
+- the caller sent arguments that do not decode as the command declares
+  them (a peer with another declaration, say): :class:`AMPError` with code
+  ``UNKNOWN`` naming the argument, and the connection is closed (as
+  Twisted does);
 - the peer sent something malformed, or broke a limit: :class:`ProtocolError`
-  (a ConnectionError); the connection is closed;
+  (a ConnectionError); the connection is closed (it refuses anything more,
+  as h11's connections do after an error);
 - the peer closed the connection: :class:`ConnectionClosed` (a ConnectionError).
 
 The layers, each usable on its own: :mod:`.boxes` (the wire format),
 :mod:`.arguments` (argument types), :mod:`.images` (PILImage),
-:mod:`.commands` (Command), :mod:`.templates` (each command's prebuilt
-wire layout, the fast path for small messages),
-:mod:`.connection` (the protocol state machine, sans-I/O),
-:mod:`.dispatcher` (server side, sans-I/O) and :mod:`.proxy` (blocking client).
+:mod:`.commands` (Command), :mod:`.connection` (the protocol state
+machine, sans-I/O), :mod:`.dispatcher` (server side, sans-I/O) and :mod:`.proxy` (blocking client).
 """
 
 from .arguments import (

@@ -19,12 +19,10 @@ from collections.abc import Mapping
 
 from .arguments import Argument, Schema
 from .boxes import Box, MAX_VALUE_LENGTH
-from .templates import BoxTemplate
 
 # Only type checkers need typing (it is slow to import).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from typing import Any, ClassVar
 
 __all__ = ["Command"]
@@ -38,23 +36,6 @@ def _error_code(code: Any, command_name: str) -> bytes:
             f"{command_name}: error codes are non-empty str such as 'NOT_FOUND', got {code!r}"
         )
     return code
-
-
-class _BuiltOnFirstUse:
-    """A class attribute made by ``build()`` when first read, then kept on the class.
-
-    Each command class gets its own, so the value replaces it in that
-    class's own namespace and later reads are plain attribute reads.
-    """
-
-    def __init__(self, name: str, build: Callable[[], Any]) -> None:
-        self._name = name
-        self._build = build
-
-    def __get__(self, instance: Any, owner: type) -> Any:
-        value = self._build()
-        setattr(owner, self._name, value)
-        return value
 
 
 class Command:
@@ -89,8 +70,6 @@ class Command:
     _error_codes: ClassVar[dict[type[Exception], bytes]]
     _error_classes: ClassVar[dict[bytes, type[Exception]]]
     _fatal_codes: ClassVar[frozenset[bytes]]
-    _call_template: ClassVar[BoxTemplate]
-    _answer_template: ClassVar[BoxTemplate]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -106,18 +85,6 @@ class Command:
             raise ValueError(f"{cls.__name__}: commandName is too long for AMP")
         cls._argument_schema = Schema(cls.arguments, name)
         cls._response_schema = Schema(cls.response, f"the response of {name}")
-        # The prebuilt wire layouts of a call and of its answer (see
-        # .templates): the keys AMP adds are the same in every message.
-        # Built when first used: a program declares many commands (every
-        # plugin's) and sends few of them, and building one costs about
-        # half a millisecond, which a student would wait for at start-up.
-        cls._call_template = _BuiltOnFirstUse("_call_template", lambda: BoxTemplate(
-            cls._argument_schema,
-            {b"_command": cls._wire_name},
-            b"_ask" if cls.requiresAnswer else None,
-        ))
-        cls._answer_template = _BuiltOnFirstUse("_answer_template", lambda: BoxTemplate(
-            cls._response_schema, {}, b"_answer", keep_box=False))
 
         error_codes: dict[type[Exception], bytes] = {}
         fatal_codes: set[bytes] = set()

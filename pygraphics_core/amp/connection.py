@@ -13,15 +13,20 @@ around it, and tests can drive it with plain bytes::
     for event in connection.receive_data(reply):
         if isinstance(event, AnswerReceived) and event.tag == tag:
             print(event.response)
+
+Like h11's connections, a :class:`Connection` that received something
+malformed stays broken: once :meth:`Connection.receive_data` has raised
+:class:`ProtocolError`, every later call (to receive or to send) raises
+it again, saying what went wrong first. The only thing left to do is to
+close the socket.
 """
 
 from __future__ import annotations
 
 from collections import namedtuple
-from functools import partial
 from collections.abc import Mapping
 
-from .boxes import MAX_BOX_SIZE, SMALL_CHUNK, Box, BoxParser, encode_box, encode_box_parts
+from .boxes import MAX_BOX_SIZE, Box, BoxParser, encode_box, encode_box_parts
 from .commands import Command
 from .errors import AMPError, ProtocolError
 
@@ -50,14 +55,12 @@ ERROR_DESCRIPTION = b"_error_description"
 # import typing, which is slow).
 
 
-class CommandReceived(
-    namedtuple("CommandReceived", ["command_name", "tag", "box", "arguments"], defaults=[None])
-):
+class CommandReceived(namedtuple("CommandReceived", ["command_name", "tag", "box"])):
     """The peer sent a command. ``tag`` is None when it wants no answer.
 
-    ``command_name`` is a str, ``box`` the received box (bytes to bytes).
-    ``arguments`` holds the decoded arguments when the connection decoded
-    them already (see :meth:`Connection.expect_call`), else None.
+    ``command_name`` is a str, ``box`` the received box (bytes to bytes);
+    whoever serves the command decodes its arguments
+    (:meth:`Command.decode_arguments`).
     """
 
     __slots__ = ()
@@ -80,11 +83,6 @@ class ErrorReceived(namedtuple("ErrorReceived", ["tag", "command", "error", "fat
     __slots__ = ()
 
 
-# The fast path makes its events with tuple.__new__, which skips the
-# Python-level __new__ that namedtuple writes (a call less on every message).
-_answer_event = partial(tuple.__new__, AnswerReceived)
-_command_event = partial(tuple.__new__, CommandReceived)
-
 Event = "CommandReceived | AnswerReceived | ErrorReceived"
 """What :meth:`Connection.receive_data` gives a list of (for annotations)."""
 
@@ -99,24 +97,20 @@ class Connection:
         self._last_tag = 0
         # Questions we asked and still expect an answer to: tag -> command.
         self._awaiting: dict[bytes, type[Command]] = {}
-        # The command the peer most likely calls next (see expect_call), and
-        # the largest chunk worth trying the fast path on (the general path
-        # alone enforces max_box_size).
-        self._likely_call: Optional[type[Command]] = None
-        self._fast_limit = min(SMALL_CHUNK, max_box_size)
-        # Whether the parser holds no part of a box (kept here, after each
-        # feed, so that the fast path need not ask it every time).
-        self._parser_idle = True
+        # The ProtocolError that ended this connection (its ERROR state).
+        self._broken_by: Optional[ProtocolError] = None
 
-    def expect_call(self, command: type[Command]) -> None:
-        """Tell the connection that the peer will probably call *command* next.
+    @property
+    def broken(self) -> bool:
+        """True once the peer broke the protocol: the connection refuses everything."""
+        return self._broken_by is not None
 
-        A program tends to call one command many times in a row (setting
-        pixels, say): the dispatcher names the command it served last, and
-        a call of it is then decoded by its template in one pass (see
-        :mod:`.templates`). A wrong guess costs a few comparisons.
-        """
-        self._likely_call = command
+    def _refuse_if_broken(self) -> None:
+        if self._broken_by is not None:
+            raise ProtocolError(
+                f"this AMP connection is unusable since the peer broke the protocol "
+                f"({self._broken_by}); close it (a new connection starts afresh)"
+            )
 
     def send_command(
         self, command: type[Command], arguments: Mapping[str, Any]
@@ -139,21 +133,17 @@ class Connection:
         Sending the parts in turn (a few at a time) spares a big message,
         such as a picture, from being copied into one more large buffer.
         """
+        self._refuse_if_broken()
         if not (isinstance(command, type) and issubclass(command, Command)):
             raise TypeError(f"expected a Command subclass, got {command!r}")
+        box = command.encode_arguments(arguments)
+        box[COMMAND] = command._wire_name
         # Twisted numbers every command, answered or not, in hexadecimal.
         tag = b"%x" % (self._last_tag + 1)
-        data = command._call_template.encode(arguments, tag)
-        if data is not None:
-            parts = [data]
-        else:
-            # What the template leaves (big values, errors): build the box.
-            box = command.encode_arguments(arguments)
-            box[COMMAND] = command._wire_name
-            if command.requiresAnswer:
-                box[ASK] = tag
-            parts = []
-            encode_box_parts(box, parts)
+        if command.requiresAnswer:
+            box[ASK] = tag
+        parts: list = []
+        encode_box_parts(box, parts)
         self._last_tag += 1
         if not command.requiresAnswer:
             return None, parts
@@ -166,15 +156,14 @@ class Connection:
         Raises TypeError or ValueError if *response* does not fit the
         command's ``response`` declaration.
         """
-        data = command._answer_template.encode(response, tag)
-        if data is not None:
-            return data
+        self._refuse_if_broken()
         box = command.encode_response(response)
         box[ANSWER] = tag
         return encode_box(box)
 
     def error(self, tag: bytes, code: str | bytes, description: str) -> bytes:
         """Encode an error answer to the command we received with *tag*."""
+        self._refuse_if_broken()
         if isinstance(code, str):
             code = code.encode("utf-8")
         return encode_box(
@@ -189,39 +178,15 @@ class Connection:
         """Take bytes received from the peer; return the events they complete.
 
         Raises :class:`ProtocolError` for anything that is not well-formed
-        AMP (after which the connection must be closed).
+        AMP; the connection is then broken for good (see the module
+        docstring) and must be closed.
         """
-        # Most chunks hold exactly one small box that we can expect: the
-        # answer to our one open question, or the call we served last.
-        if self._awaiting or self._likely_call is not None:
-            size = data.nbytes if type(data) is memoryview else len(data)
-            if size <= self._fast_limit and self._parser_idle:
-                event = self._expected_event(data if type(data) is bytes else bytes(data))
-                if event is not None:
-                    return [event]
-        self._parser_idle = False  # stays so if feed raises: the connection is over
-        boxes = self._parser.feed(data)
-        self._parser_idle = not self._parser.has_partial_box
-        return [self._event_for(box) for box in boxes]
-
-    def _expected_event(self, data: bytes) -> Optional[Event]:
-        """The event of *data* if it is one whole box of the layout we expect, else None."""
-        awaiting = self._awaiting
-        if awaiting:
-            if len(awaiting) != 1:
-                return None
-            tag, command = awaiting.popitem()
-            decoded = command._answer_template.decode(data)
-            if decoded is not None and decoded[0] == tag:
-                return _answer_event((tag, command, decoded[2]))
-            awaiting[tag] = command  # not this answer: the general path decides
-            return None
-        command = self._likely_call
-        decoded = command._call_template.decode(data)
-        if decoded is None:
-            return None
-        tag, box, arguments = decoded
-        return _command_event((command.commandName, tag, box, arguments))
+        self._refuse_if_broken()
+        try:
+            return [self._event_for(box) for box in self._parser.feed(data)]
+        except ProtocolError as error:
+            self._broken_by = error
+            raise
 
     def _event_for(self, box: Box) -> Event:
         if ANSWER in box:

@@ -25,9 +25,10 @@ loop should do:
 
 from __future__ import annotations
 
-from .boxes import MAX_BOX_SIZE
+from .boxes import MAX_BOX_SIZE, BoxParser
 from .commands import Command
-from .connection import CommandReceived, Connection
+from .connection import ASK, COMMAND, CommandReceived, Connection
+from .errors import ProtocolError
 from .responders import ResponderTable
 
 # Only type checkers need typing (it is slow to import, and annotations
@@ -97,6 +98,45 @@ class Dispatcher:
             return replies[0] if len(replies) == 1 else b"".join(replies)
         finally:
             self._running = False
+
+    def answer_probes(self, data: bytes, probe: type[Command]) -> bytes | None:
+        """Answer *data* now if it holds nothing but whole calls of *probe*.
+
+        *probe* is a command without arguments or response (such as
+        ``Ping``). This may be called while a responder runs (a modal
+        dialog): a caller waiting for that responder's answer checks
+        meanwhile that this side is alive (:meth:`Proxy.probe_while_waiting`),
+        and AMP lets answers come in any order. Returns the answers, or
+        None when *data* holds anything else (a partial box included):
+        nothing is answered then, and *data* is for :meth:`data_received`,
+        in order, once the responder has returned.
+        """
+        if self.closing or self._connection.broken:
+            return None
+        parser = BoxParser(max_box_size=len(data))
+        try:
+            boxes = parser.feed(data)
+        except ProtocolError:
+            return None
+        if not boxes or parser.has_partial_box:
+            return None
+        tags = []
+        for box in boxes:
+            if box.keys() != {COMMAND, ASK} or box[COMMAND] != probe._wire_name:
+                return None
+            tags.append(box[ASK])
+        return b"".join(self._connection.answer(tag, probe, {}) for tag in tags)
+
+    def fail_running_call(self, error: Exception) -> bool:
+        """Make the call whose responder runs now answer with *error*, once it returns.
+
+        For a failure the responder cannot see itself, such as an exception
+        in a Tk callback of the modal dialog it waits on: whoever catches
+        that closes the dialog, the responder returns, and the caller gets
+        *error* (as if the responder had raised it) instead of the result.
+        Returns False, doing nothing, when no responder is running.
+        """
+        return self._responders.fail_running_call(error)
 
     def command_bytes(self, command: type[Command], **arguments: Any) -> bytes:
         """Encode a command that needs no answer, to send to the peer.

@@ -36,7 +36,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Iterator, Mapping
 
-__all__ = ["PILImage", "pixel_chunks", "picture_from_chunks"]
+__all__ = ["PILImage", "pixel_chunks", "picture_from_chunks", "unpack_chunks"]
 
 
 def pixel_chunks(image: Any) -> Iterator[bytes]:
@@ -61,9 +61,10 @@ def pixel_chunks(image: Any) -> Iterator[bytes]:
         raise RuntimeError(f"Pillow could not pack the pixels of a {image.mode} picture (error {status})")
 
 
-def _raw_codec(image: Any, factory_name: str) -> Any:
-    """Pillow's raw encoder or decoder set up on *image*, or None if this
-    Pillow does not offer it (``tobytes``/``frombytes`` take over then)."""
+def _raw_codec(image: Any, factory_name: str, rows: tuple[int, int] | None = None) -> Any:
+    """Pillow's raw encoder or decoder set up on *image* (on its *rows*, top
+    included and bottom not, if given), or None if this Pillow does not
+    offer it (``tobytes``/``frombytes`` take over then)."""
     from PIL import Image
 
     factory = getattr(Image, factory_name, None)
@@ -71,7 +72,8 @@ def _raw_codec(image: Any, factory_name: str) -> Any:
         return None
     try:
         codec = factory(image.mode, "raw", image.mode)
-        codec.setimage(image.im, (0, 0, image.width, image.height))
+        top, bottom = rows or (0, image.height)
+        codec.setimage(image.im, (0, top, image.width, bottom))
     except (AttributeError, TypeError):
         return None
     return codec
@@ -111,10 +113,36 @@ def picture_from_chunks(mode: str, size: tuple[int, int], chunks: list[bytes]) -
             f"not {total:,}"
         )
     # Not filled (color None): the decoder writes every pixel.
-    image = Image.new(mode, size, None)
-    decoder = _raw_codec(image, "_getdecoder")
+    return unpack_chunks(Image.new(mode, size, None), chunks)
+
+
+def unpack_chunks(image: Any, chunks: list[bytes], top: int = 0) -> Any:
+    """Overwrite rows of *image* with the raw pixel bytes in *chunks*; return it.
+
+    The rows from *top* on, as many as the bytes make. A window that shows
+    a picture again and again (an animation) keeps one image and unpacks
+    each new frame into it, in bands of rows as they arrive, instead of
+    making a new one each time. Raises ValueError, before changing a pixel,
+    if the bytes are not whole rows of the image's mode and width, or reach
+    past its bottom.
+    """
+    mode, (width, height) = image.mode, image.size
+    total = sum(len(chunk) for chunk in chunks)
+    row_size = _row_size(mode, width)
+    rows, rest = divmod(total, row_size)
+    if rest or not 0 <= top <= top + rows <= height:
+        raise ValueError(
+            f"{total:,} bytes are not whole rows of a {width}x{height} picture of mode {mode} "
+            f"from row {top} on (a row takes {row_size:,} bytes)"
+        )
+    if not rows:
+        return image
+    decoder = _raw_codec(image, "_getdecoder", (top, top + rows))
     if decoder is None:
-        return Image.frombytes(mode, size, _join(chunks))
+        from PIL import Image
+
+        image.paste(Image.frombytes(mode, (width, rows), _join(chunks)), (0, top))
+        return image
     # The decoder takes whole rows and says how many bytes it used; a row
     # split between two chunks is put together from its two parts. The
     # lengths were checked above, so the decoder is never fed past the end

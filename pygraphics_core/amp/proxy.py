@@ -8,13 +8,17 @@ style of the old ampy library::
 
 While it waits for an answer, the proxy also runs the responders
 :meth:`Proxy.register` gave it for commands the peer sends meanwhile (the
-GUI process sends printed output that way).
+GUI process sends printed output that way), and, if asked to
+(:meth:`Proxy.probe_while_waiting`), checks now and then that the peer
+still answers at all.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import socket
+import time
 from .boxes import MAX_BOX_SIZE
 from .commands import Command
 from .connection import AnswerReceived, CommandReceived, Connection, ErrorReceived
@@ -37,6 +41,12 @@ _RECEIVE_SIZE = 256 * 1024
 # segments, but never one more copy of a whole picture in a fresh buffer
 # (whose page faults cost more than the copy itself).
 _SEND_BATCH_SIZE = 256 * 1024
+# A message of at most this many parts (keys, values and their lengths:
+# a call with up to 16 arguments) is joined and sent in one piece: for the
+# usual small call that costs less than gathering a dozen tiny buffers,
+# and it copies at most a megabyte. Larger ones (a picture has hundreds of
+# parts) are gathered by the kernel instead (_send_parts).
+_JOINED_PARTS = 64
 # The most buffers one sendmsg call takes (POSIX guarantees at least 16,
 # Linux and macOS allow 1024): a picture's ~400 parts go in one call.
 try:
@@ -113,6 +123,40 @@ class Proxy:
         self._connection = Connection(max_box_size)
         self._responders = ResponderTable()
         self._closed_because: Optional[str] = None
+        # Liveness probes while a call waits without a time limit (see
+        # probe_while_waiting): the command, when to send one, how long it
+        # may go unanswered, and whom to tell.
+        self._probe: Optional[type[Command]] = None
+        self._probe_after = 0.0
+        self._probe_patience = 0.0
+        self._on_silence: Optional[Callable[[float], None]] = None
+        self._on_answering_again: Optional[Callable[[], None]] = None
+
+    def probe_while_waiting(
+        self,
+        command: type[Command],
+        after: float,
+        patience: float,
+        on_silence: Callable[[float], None],
+        on_answering_again: Optional[Callable[[], None]] = None,
+    ) -> None:
+        """While a call waits for its answer with no time limit, probe the peer.
+
+        After *after* seconds without a byte from the peer, send *command*
+        (one that takes no arguments and that the peer answers at once,
+        even while it is busy with the call: the GUI process answers
+        ``Ping`` from its event loop even during a modal dialog). If that
+        probe is not answered within *patience* seconds, call
+        ``on_silence(seconds)`` once for this wait: the peer has stopped
+        answering everything (stuck, or stopped), which a slow answer (a
+        dialog waiting for a person) is not. The wait goes on either way;
+        ``on_answering_again()`` is called if the peer answers later.
+        """
+        self._probe = command
+        self._probe_after = after
+        self._probe_patience = patience
+        self._on_silence = on_silence
+        self._on_answering_again = on_answering_again
 
     @property
     def timeout(self) -> Optional[float]:
@@ -160,6 +204,11 @@ class Proxy:
         self._adopt(socket.create_connection((self.host, self.port), timeout=self.timeout))
         return self
 
+    @property
+    def is_closed(self) -> bool:
+        """True when the connection is closed (by either side, or never opened)."""
+        return self._socket is None
+
     def close(self) -> None:
         """Close the connection (doing nothing if it is closed already)."""
         sock, self._socket = self._socket, None
@@ -199,9 +248,15 @@ class Proxy:
                 f"is closed ({self._closed_because or 'connect() was never called'})"
             )
         tag, parts = self._connection.send_command_parts(command, arguments)
+        self._send_call(sock, command, parts)
+        if tag is None:
+            return None
+        return self._wait_for_answer(sock, command, tag)
+
+    def _send_call(self, sock: socket.socket, command: type[Command], parts: list) -> None:
         try:
-            if len(parts) == 1:  # a small message, encoded in one piece
-                sock.sendall(parts[0])
+            if len(parts) <= _JOINED_PARTS:
+                sock.sendall(b"".join(parts))
             else:
                 _send_parts(sock, parts)
         except OSError as error:
@@ -212,15 +267,32 @@ class Proxy:
             # and nothing sent later could be understood.
             self._lose(f"sending {command.commandName} was interrupted")
             raise
-        if tag is None:
-            return None
-        return self._wait_for_answer(sock, command, tag)
 
     def _wait_for_answer(
         self, sock: socket.socket, command: type[Command], tag: bytes
     ) -> dict[str, Any]:
         outcome: Optional[AnswerReceived | ErrorReceived] = None
+        probing = self._probe is not None and self._timeout is None
+        heard_from_at = time.monotonic()
+        probing_since: Optional[float] = None  # when the probe now unanswered was due
+        probe_tag: Optional[bytes] = None  # its tag (None if it could not even be sent)
+        silence_reported = False
         while outcome is None:
+            if probing:
+                # Wait for bytes, but not past the moment to send a probe or
+                # to give up on one. (Ctrl-C ends this wait at once.)
+                if probing_since is None:
+                    due = heard_from_at + self._probe_after
+                else:
+                    due = probing_since + self._probe_patience
+                if not select.select([sock], [], [], max(0.0, due - time.monotonic()))[0]:
+                    if probing_since is None:
+                        probing_since = time.monotonic()
+                        probe_tag = self._send_probe(sock)
+                    elif not silence_reported:
+                        silence_reported = True
+                        self._on_silence(time.monotonic() - heard_from_at)
+                    continue
             try:
                 count = sock.recv_into(self._receive_buffer)
             except TimeoutError:
@@ -245,12 +317,19 @@ class Proxy:
                 # Handle every event these bytes complete, even after our
                 # answer: commands that came with it must not wait for the
                 # next call.
+                heard_from_at = time.monotonic()
                 for event in events:
                     if isinstance(event, CommandReceived):
                         self._run_responder(sock, event)
                     elif event.tag == tag:
                         outcome = event
-                    # else: the late answer to a call that timed out; dropped.
+                    elif probe_tag is not None and event.tag == probe_tag:
+                        probing_since = probe_tag = None
+                        if silence_reported and self._on_answering_again is not None:
+                            self._on_answering_again()
+                        silence_reported = False
+                    # else: the late answer to a call that timed out (or to
+                    # an earlier wait's probe); dropped.
             except ProtocolError as error:
                 self._lose(f"the other side broke the protocol: {error}")
                 raise
@@ -265,15 +344,27 @@ class Proxy:
             self._lose(f"{command.commandName} failed with a fatal error")
         raise outcome.error
 
+    def _send_probe(self, sock: socket.socket) -> Optional[bytes]:
+        """Send a probe; return its tag, or None if the peer takes no bytes now.
+
+        A peer that does not even read (its buffers are full) is not
+        answering either: the probe's time runs all the same.
+        """
+        if not select.select([], [sock], [], 0)[1]:
+            return None
+        tag, parts = self._connection.send_command_parts(self._probe, {})
+        self._send_call(sock, self._probe, parts)
+        return tag
+
     def _run_responder(self, sock: socket.socket, event: CommandReceived) -> None:
         reply, fatal = self._responders.respond(self._connection, event)
         if reply:
             sock.sendall(reply)
         if fatal:
-            self._lose(f"the responder for {event.command_name} raised a fatal error")
+            self._lose(f"handling {event.command_name} from the other side failed for good")
             raise ConnectionClosed(
-                f"the connection was closed after a fatal error in the responder for "
-                f"{event.command_name}"
+                f"the connection was closed: handling {event.command_name} from the other "
+                f"side failed (a fatal error, or arguments that do not decode)"
             )
 
     def _lose(self, reason: str) -> None:

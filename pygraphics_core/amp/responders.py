@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from .commands import Command
 from .connection import CommandReceived, Connection
-from .errors import UNHANDLED, UNKNOWN
+from .errors import UNHANDLED, UNKNOWN, ProtocolError
 
 # Only type checkers need typing (it is slow to import).
 TYPE_CHECKING = False
@@ -52,6 +52,21 @@ class ResponderTable:
 
     def __init__(self) -> None:
         self._responders: dict[str, tuple[type[Command], Responder]] = {}
+        # Whether a responder runs now, and the failure it is to answer with
+        # instead of its result (see fail_running_call).
+        self._running = False
+        self._failure: Exception | None = None
+
+    def fail_running_call(self, error: Exception) -> bool:
+        """Make the responder running now answer with *error* once it returns.
+
+        Whoever calls this reports the failure; it is not logged again.
+        Returns False (and does nothing) if no responder is running.
+        """
+        if not self._running:
+            return False
+        self._failure = error
+        return True
 
     def register(self, command: type[Command], responder: Responder) -> None:
         """Run *responder* (called with the command's arguments as keywords) for
@@ -79,8 +94,10 @@ class ResponderTable:
 
         The bytes are the answer or error box (none when the peer wants no
         answer). *fatal* is True when the responder raised one of the
-        command's ``fatalErrors``: send the bytes, then close the connection.
-        Raises ProtocolError if the command's arguments are malformed.
+        command's ``fatalErrors``, or when the peer sent arguments that do
+        not decode as the command declares them (Twisted answers those
+        with an error too, then hangs up): send the bytes, then close the
+        connection.
         """
         entry = self._responders.get(event.command_name)
         if entry is None:
@@ -93,17 +110,24 @@ class ResponderTable:
                 event.tag, UNHANDLED, f"No handler for command {event.command_name!r}"
             ), False
         command, responder = entry
-        arguments = event.arguments
-        if arguments is None:
+        try:
             arguments = command.decode_arguments(event.box)
-            # Programs call one command many times in a row: let the
-            # connection decode the next call of it the fast way. (Decoded
-            # already means it was expected.)
-            connection.expect_call(command)
+        except ProtocolError as error:
+            _log().warning("%s; closing the connection", error)
+            if event.tag is None:
+                return b"", True
+            return connection.error(event.tag, UNKNOWN, str(error)), True
+        self._running = True
         try:
             result = responder(**arguments)
         except Exception as error:
             return self._error_answer(connection, event, command, error)
+        finally:
+            self._running = False
+            failure, self._failure = self._failure, None
+        if failure is not None:
+            # Whoever failed the call has reported it already.
+            return self._error_answer(connection, event, command, failure, reported=True)
         if event.tag is None:
             return b"", False
         if result is None:
@@ -122,7 +146,8 @@ class ResponderTable:
 
     @staticmethod
     def _error_answer(
-        connection: Connection, event: CommandReceived, command: type[Command], error: Exception
+        connection: Connection, event: CommandReceived, command: type[Command], error: Exception,
+        reported: bool = False,
     ) -> tuple[bytes, bool]:
         code = command.code_for_error(error)
         fatal = code is not None and code in command._fatal_codes
@@ -133,7 +158,8 @@ class ResponderTable:
                 f"the responder for {command.commandName} raised "
                 f"{type(error).__name__}: {error}{_where(error)}"
             )
-            _log().error("%s", description, exc_info=error)
+            if not reported:
+                _log().error("%s", description, exc_info=error)
             code = UNKNOWN
         else:
             description = str(error)

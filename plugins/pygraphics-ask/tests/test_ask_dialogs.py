@@ -1,10 +1,10 @@
-"""The ask dialogs as real Tk windows on a virtual display, driven by real key presses."""
+"""The ask dialogs as real Tk windows, driven through Tk by keys and clicks (no xdotool)."""
 
 import pytest
 
 from pygraphics_ask.dialogs import (
     ChoiceDialog, MessageDialog, NumberDialog, TextDialog, YesNoDialog)
-from pygraphics_core.testing import answer_dialog, click, press_keys, type_text, wait_until
+from pygraphics_gui.testing import answer_dialog, click, press_keys, type_text, wait_until
 
 
 def test_a_student_types_their_name_and_presses_enter(tk_root):
@@ -13,12 +13,8 @@ def test_a_student_types_their_name_and_presses_enter(tk_root):
 
 
 def test_a_prompt_and_an_answer_in_any_script(tk_root):
-    # xdotool cannot type letters missing from the keyboard map reliably, so
-    # the answer is put in the field as an input method would.
     dialog = TextDialog(tk_root, "Comment vous appelez-vous ? 名前は？")
-    answer = answer_dialog(dialog, actions=[lambda shown: shown.entry.insert(0, "Zoë 李"),
-                                            lambda shown: press_keys("Return")])
-    assert answer == "Zoë 李"
+    assert answer_dialog(dialog, type="Zoë 李", keys=["Return"]) == "Zoë 李"
 
 
 def test_enter_on_an_empty_text_dialog_answers_empty_text(tk_root):
@@ -76,8 +72,8 @@ def test_a_number_dialog_refuses_words_and_says_why_inside_the_dialog(tk_root):
                    what="the problem message")
         shown_problems.append(shown.problem_label.cget("text"))
         # The refused text stays selected: typing replaces it.
-        type_text("5")
-        press_keys("Return")
+        type_text(shown, "5")
+        press_keys(shown, "Return")
 
     answer = answer_dialog(dialog, type="lots", keys=["Return"], actions=[look_then_fix])
     assert answer == 5
@@ -92,7 +88,7 @@ def test_a_number_dialog_refuses_a_number_out_of_range(tk_root):
         wait_until(shown, lambda: shown.problem_label.winfo_ismapped(),
                    what="the problem message")
         problems.append(shown.problem_label.cget("text"))
-        press_keys("Escape")
+        press_keys(shown, "Escape")
 
     assert answer_dialog(dialog, type="11", keys=["Return"], actions=[look_then_cancel]) is None
     assert problems == ["11 is too big: type a number from 1 to 10."]
@@ -106,8 +102,8 @@ def test_a_whole_number_dialog_refuses_a_fraction(tk_root):
         wait_until(shown, lambda: shown.problem_label.winfo_ismapped(),
                    what="the problem message")
         problems.append(shown.problem_label.cget("text"))
-        type_text("3")
-        press_keys("Return")
+        type_text(shown, "3")
+        press_keys(shown, "Return")
 
     assert answer_dialog(dialog, type="2.5", keys=["Return"], actions=[look_then_fix]) == 3
     assert "2.5 is not a whole number" in problems[0]
@@ -140,9 +136,7 @@ def test_choosing_one_by_double_clicking_it(tk_root):
     def double_click_sepia(shown):
         box = shown.listbox
         x, y, _width, height = box.bbox(1)
-        box.event_generate("<Motion>", x=x + 5, y=y + height // 2, warp=True)
-        shown.update()
-        click(times=2, display=shown.winfo_screen())
+        click(box, x + 5, y + height // 2, times=2)
 
     assert answer_dialog(dialog, actions=[double_click_sepia]) == 1
 

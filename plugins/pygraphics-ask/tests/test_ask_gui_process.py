@@ -2,8 +2,6 @@
 
 import pytest
 
-from pygraphics_core.testing import press_keys, type_text
-
 
 def ask_and_print(call):
     return f"import media\nprint('ANSWER', repr(media.{call}))"
@@ -29,8 +27,7 @@ def test_a_number_out_of_range_is_refused_until_a_good_one_is_typed(gui_screen, 
     gui_screen.press(window, "9", "9", "Return")
     # Still open: the dialog refused 99 and said why.
     assert gui_screen.windows("Question") == [window]
-    press_keys("BackSpace", "BackSpace", "7", "period", "5", "Return",
-               display=gui_screen.display)
+    gui_screen.press_keys("BackSpace", "BackSpace", "7", "period", "5", "Return")
     assert program.expect("ANSWER") == "7.5"
 
 
@@ -38,8 +35,8 @@ def test_ask_integer_gives_an_int_of_any_size(gui_screen, student):
     program = student(ask_and_print("ask_integer('Big?', 0)"))
     [window] = gui_screen.wait_for_windows("Question", 1)
     gui_screen.press(window, "1")
-    type_text("2345678901234567890", display=gui_screen.display)
-    press_keys("Return", display=gui_screen.display)
+    gui_screen.type_text("2345678901234567890")
+    gui_screen.press_keys("Return")
     assert program.expect("ANSWER") == "12345678901234567890"
 
 

@@ -8,8 +8,6 @@ person would, and reads what the program printed.
 
 import pytest
 
-from pygraphics_core.testing import press_keys, type_text
-
 
 #: The first lines of each student program: start the GUI process and say
 #: its process id, so that the test ends it even if a dialog stays open.
@@ -61,9 +59,9 @@ def act_until_closed(gui_screen, title, *steps, timeout=10.0):
         time.sleep(0.01)  # polling the X server's focus: nothing to await
     for step in steps:
         if isinstance(step, str):
-            type_text(step, display=gui_screen.display)
+            gui_screen.type_text(step)
         else:
-            press_keys(*step, display=gui_screen.display)
+            gui_screen.press_keys(*step)
     gui_screen.wait_for_windows(title, 0, timeout=timeout)
 
 

@@ -2,8 +2,9 @@
 
 from pygraphics_gui import ProtocolBackend, appender
 
-from .commands import Close, Inspect, IsOpen, Show, Update
-from .windows import InspectorWindow, PictureWindow, picture_from_pixels
+from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
+from .picture_transfer import IncomingPicture, image_from_pixels, incomplete, pixel_count
+from .windows import InspectorWindow, PictureWindow
 
 
 class ShowBackend(ProtocolBackend):
@@ -14,6 +15,11 @@ class ShowBackend(ProtocolBackend):
 
     def __init__(self):
         self._windows = {}
+        # Pictures arriving in bands (PictureRows), and what went wrong
+        # with one: no answer goes back for a band, so the Show or Update
+        # that follows reports it.
+        self._incoming = {}
+        self._problems = {}
 
     def _open_window(self, number):
         """Return window ``number`` if it is still open, else None."""
@@ -24,15 +30,60 @@ class ShowBackend(ProtocolBackend):
             window = None
         return window
 
+    def _kept_image(self, number, width, height):
+        """The picture window ``number`` shows, if it is a ``width`` x ``height`` one.
+
+        A window keeps one picture: new pixels of the same size are unpacked
+        into it (a phone photo is 48 MB in Pillow, and an animation would
+        otherwise make a new one for every frame).
+        """
+        existing = self._open_window(number)
+        if existing is None:
+            return None
+        image = existing.view.image
+        return image if image.mode == "RGB" and image.size == (width, height) else None
+
+    @responder(PictureRows)
+    def picture_rows(self, window, width, height, top, pixels):
+        """Unpack a band of rows of the next picture of window ``window``."""
+        if window in self._problems:
+            return  # the first problem is the one to report
+        try:
+            incoming = self._incoming.get(window)
+            if incoming is None or incoming.image.size != (width, height):
+                incoming = self._incoming[window] = IncomingPicture(
+                    width, height, self._kept_image(window, width, height))
+            incoming.take_rows(pixels, top)
+        except (ValueError, MemoryError, OverflowError) as error:
+            self._incoming.pop(window, None)
+            self._problems[window] = str(error) or type(error).__name__
+
+    def _arrived_picture(self, window, width, height):
+        """Return the picture that came in bands (or did not change) for window ``window``."""
+        incoming = self._incoming.pop(window, None)
+        problem = self._problems.pop(window, None)
+        if problem is not None:
+            raise ValueError(f"the {width}x{height} picture for window {window} did not "
+                             f"arrive whole: {problem}")
+        if incoming is not None:
+            return incoming.picture(window)
+        kept = self._kept_image(window, width, height)
+        if kept is None:
+            raise incomplete(window, width, height)
+        return kept  # nothing changed
+
     def _show(self, window_class, window, title, width, height, pixels, bring_forward):
-        image = picture_from_pixels(width, height, pixels)
+        if pixel_count(pixels) == 0:
+            image = self._arrived_picture(window, width, height)
+        else:
+            image = image_from_pixels(width, height, pixels,
+                                      reuse=self._kept_image(window, width, height))
         existing = self._open_window(window)
         if existing is None:
             self._windows[window] = window_class(title, image)
             return {"existed": False}
         existing.set_image(image)
-        if existing.title() != title:
-            existing.title(title)
+        existing.set_picture_title(title)
         if bring_forward:
             # To the front, but the keyboard stays where the student is
             # typing (their shell or editor).
@@ -63,6 +114,8 @@ class ShowBackend(ProtocolBackend):
     @responder(Close)
     def close(self, window):
         """Close window ``window`` if it is open."""
+        self._incoming.pop(window, None)
+        self._problems.pop(window, None)
         existing = self._open_window(window)
         if existing is None:
             return {"existed": False}

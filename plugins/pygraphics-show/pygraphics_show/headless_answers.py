@@ -4,29 +4,43 @@ Each window the program would have opened is recorded with a copy of its
 picture, under the media function's name ("show", "inspect", "update"),
 so a grading script can look at what the student showed.  The windows a
 session has "open" are remembered so that the answers (``existed``,
-``open``) are the ones a real GUI process would give.
+``open``) are the ones a real GUI process would give, and so is each
+window's picture: a big picture's bands of rows (``PictureRows``) change a
+copy of it, and bands left out (unchanged) are taken from it.
 """
 
 import weakref
 
-from PIL import Image
+from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
+from .picture_transfer import ArrivingPictures
 
-from .commands import Close, Inspect, IsOpen, Show, Update
-
-_open_windows = weakref.WeakKeyDictionary()
+# For each session: each open window's picture, and the pictures arriving.
+_shown = weakref.WeakKeyDictionary()
+_arriving = weakref.WeakKeyDictionary()
 
 
 def _windows(session):
-    return _open_windows.setdefault(session, set())
+    return _shown.setdefault(session, {})
+
+
+def _arriving_pictures(session):
+    return _arriving.setdefault(session, ArrivingPictures())
+
+
+def answer_picture_rows(session, window, width, height, top, pixels):
+    """Take a band of rows of a big picture for the command that follows."""
+    _arriving_pictures(session).take_rows(window, width, height, top, pixels,
+                                          _windows(session).get(window))
 
 
 def _record(function, session, window, title, width, height, pixels, **_others):
-    picture = Image.frombytes("RGB", (width, height), pixels)
+    picture = _arriving_pictures(session).picture(window, width, height, pixels,
+                                                  _windows(session).get(window))
     session.record(function, command=function.capitalize(), picture=picture, text=title,
                    arguments={"window": window, "title": title,
                               "width": width, "height": height})
     existed = window in _windows(session)
-    _windows(session).add(window)
+    _windows(session)[window] = picture
     return {"existed": existed}
 
 
@@ -48,7 +62,7 @@ def answer_update(session, **arguments):
 def answer_close(session, window):
     """Record a ``media.close`` or ``close_inspect``; the window is no longer open."""
     existed = window in _windows(session)
-    _windows(session).discard(window)
+    _windows(session).pop(window, None)
     session.record("close", command="Close", arguments={"window": window})
     return {"existed": existed}
 
@@ -59,5 +73,5 @@ def answer_is_open(session, window):
 
 
 #: The hook's answer: each command and the function that answers it.
-RESPONDERS = {Show: answer_show, Inspect: answer_inspect, Update: answer_update,
-              Close: answer_close, IsOpen: answer_is_open}
+RESPONDERS = {PictureRows: answer_picture_rows, Show: answer_show, Inspect: answer_inspect,
+              Update: answer_update, Close: answer_close, IsOpen: answer_is_open}

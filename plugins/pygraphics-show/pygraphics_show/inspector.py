@@ -18,6 +18,7 @@ from tkinter import ttk
 
 from . import zoom as zoom_math
 from .picture_view import PictureView
+from .zoom_bar import ZoomBar
 
 _NUMBER_FONT = "TkFixedFont"
 
@@ -65,23 +66,9 @@ class Inspector(tk.Frame):
         super().__init__(master)
         self._pinned = None
 
-        zoom_bar = tk.Frame(self)
-        zoom_bar.pack(side="top", fill="x", padx=4, pady=(4, 2))
-        tk.Label(zoom_bar, text="Zoom").pack(side="left")
-        ttk.Button(zoom_bar, text="\u2212", width=3,
-                   command=lambda: self.zoom_step(-1)).pack(side="left", padx=(4, 0))
-        self._zoom_choice = ttk.Combobox(
-            zoom_bar, width=6, values=[zoom_math.zoom_label(step) for step in zoom_math.ZOOM_STEPS],
-        )
-        self._zoom_choice.pack(side="left")
-        self._zoom_choice.bind("<<ComboboxSelected>>", self._on_zoom_chosen)
-        self._zoom_choice.bind("<Return>", self._on_zoom_chosen)
-        ttk.Button(zoom_bar, text="+", width=3,
-                   command=lambda: self.zoom_step(1)).pack(side="left")
-        ttk.Button(zoom_bar, text="Fit", width=4,
-                   command=lambda: self.view.fit_to_window()).pack(side="left", padx=(4, 0))
-        self._message = tk.Label(zoom_bar, foreground="#b00000", anchor="w")
-        self._message.pack(side="left", fill="x", expand=True, padx=8)
+        # The zoom bar goes above the readouts, the picture below them.
+        zoom_bar_place = tk.Frame(self)
+        zoom_bar_place.pack(side="top", fill="x", padx=4, pady=(4, 2))
 
         self.pointer_readout = ColorReadout(self, "Pointer")
         self.pointer_readout.pack(side="top", fill="x", padx=4)
@@ -106,21 +93,17 @@ class Inspector(tk.Frame):
             zoom = zoom_math.fit_zoom(*image.size, max_width, max_height)
         self.view = PictureView(
             self, image, zoom=zoom, max_width=max_width, max_height=max_height,
-            on_click=self.pin, on_pointer=self._on_pointer,
+            on_click=self.pin, on_pointer=self._on_pointer, zoom_centre=self._zoom_centre,
         )
         self.view.pack(side="top", fill="both", expand=True)
-        self.view.bind("<<ZoomChanged>>", self._on_zoom_changed)
+        self.view.bind("<<ZoomChanged>>", self._on_zoom_changed, add="+")
+        self.zoom_bar = ZoomBar(zoom_bar_place, self.view)
+        self.zoom_bar.pack(fill="x")
 
         canvas = self.view.canvas
         for key, step in (("Left", (-1, 0)), ("Right", (1, 0)), ("Up", (0, -1)), ("Down", (0, 1))):
             canvas.bind(f"<{key}>", lambda event, step=step: self.step_pin(*step))
             canvas.bind(f"<Shift-{key}>", lambda event, step=step: self.step_pin(10 * step[0], 10 * step[1]))
-        canvas.bind("<plus>", lambda event: self.zoom_step(1))
-        canvas.bind("<equal>", lambda event: self.zoom_step(1))
-        canvas.bind("<minus>", lambda event: self.zoom_step(-1))
-        canvas.bind("<Control-MouseWheel>", self._on_zoom_wheel)
-        canvas.bind("<Control-Button-4>", self._on_zoom_wheel)
-        canvas.bind("<Control-Button-5>", self._on_zoom_wheel)
 
         self._on_zoom_changed()
         self._on_pointer(None, None)
@@ -194,7 +177,7 @@ class Inspector(tk.Frame):
         return "break"
 
     def _set_message(self, text):
-        self._message.configure(text=text)
+        self.zoom_bar.show_message(text)
 
     # -- pictures and zoom --------------------------------------------------
 
@@ -219,23 +202,11 @@ class Inspector(tk.Frame):
             self.pointer_readout.show(x, y, self.view.image.getpixel((x, y)))
 
     def _on_zoom_changed(self, _event=None):
-        self._zoom_choice.set(zoom_math.zoom_label(self.view.zoom))
         self._show_pinned()
-
-    def _on_zoom_chosen(self, _event=None):
-        try:
-            self.view.set_zoom(self._zoom_choice.get(), keep=self._zoom_centre())
-        except ValueError as error:
-            self._set_message(str(error))
-            self._zoom_choice.set(zoom_math.zoom_label(self.view.zoom))
-        else:
-            self._set_message("")
-        self.view.canvas.focus_set()
-        return "break"
 
     def zoom_step(self, direction):
         """Zoom in (1) or out (-1) one step around the pinned pixel, if it is in view."""
-        self.view.zoom_step(direction, keep=self._zoom_centre())
+        self.zoom_bar.zoom_step(direction)
 
     def _zoom_centre(self):
         """The point that stays put when zooming: the pinned pixel if visible, else None."""
@@ -246,11 +217,3 @@ class Inspector(tk.Frame):
         if 0 <= widget_x < canvas.winfo_width() and 0 <= widget_y < canvas.winfo_height():
             return widget_x, widget_y
         return None
-
-    def _on_zoom_wheel(self, event):
-        if event.num in (4, 5):
-            direction = 1 if event.num == 4 else -1
-        else:
-            direction = 1 if event.delta > 0 else -1
-        self.view.zoom_step(direction, keep=(event.x, event.y))
-        return "break"

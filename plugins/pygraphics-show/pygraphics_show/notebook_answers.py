@@ -19,21 +19,33 @@ is open from ``show`` until ``close``.
 
 import weakref
 
-from PIL import Image
-
 from pygraphics_core import notebook_views
 
-from .commands import Close, Inspect, IsOpen, Show, Update
+from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
+from .picture_transfer import ArrivingPictures
 
 _open_windows = weakref.WeakKeyDictionary()
+_arriving = weakref.WeakKeyDictionary()
 
 
 def _windows(session):
     return _open_windows.setdefault(session, {})
 
 
-def _image(width, height, pixels):
-    return Image.frombytes("RGB", (width, height), pixels)
+def _last_picture(session, window):
+    shown = _windows(session).get(window)
+    return shown.image if shown is not None else None
+
+
+def _image(session, window, width, height, pixels):
+    arriving = _arriving.setdefault(session, ArrivingPictures())
+    return arriving.picture(window, width, height, pixels, _last_picture(session, window))
+
+
+def answer_picture_rows(session, window, width, height, top, pixels):
+    """A band of rows of a big picture, for the ``show`` or ``update`` that follows."""
+    arriving = _arriving.setdefault(session, ArrivingPictures())
+    arriving.take_rows(window, width, height, top, pixels, _last_picture(session, window))
 
 
 class PictureOutput:
@@ -64,7 +76,7 @@ def _open(session, inspector, image, title):
 
 
 def _show(session, inspector, window, title, width, height, pixels):
-    image = _image(width, height, pixels)
+    image = _image(session, window, width, height, pixels)
     windows = _windows(session)
     shown = windows.get(window)
     if shown is None:
@@ -86,7 +98,7 @@ def answer_inspect(session, **arguments):
 
 def answer_update(session, window, title, width, height, pixels, inspector):
     """``media.update``: redraw in place; a closed picture opens again."""
-    image = _image(width, height, pixels)
+    image = _image(session, window, width, height, pixels)
     windows = _windows(session)
     shown = windows.get(window)
     if shown is None:
@@ -110,5 +122,6 @@ def answer_is_open(session, window):
 
 
 #: For the ``pygraphics_notebook_responders`` hook.
-NOTEBOOK_RESPONDERS = {Show: answer_show, Inspect: answer_inspect, Update: answer_update,
+NOTEBOOK_RESPONDERS = {PictureRows: answer_picture_rows, Show: answer_show,
+                       Inspect: answer_inspect, Update: answer_update,
                        Close: answer_close, IsOpen: answer_is_open}

@@ -34,6 +34,12 @@ class PictureView(tk.Frame):
     when the picture is larger than the view.  Drag with the mouse or turn
     the wheel (Shift for sideways) to move around.
 
+    ``zoom`` is the starting zoom (a number such as 2, ``'200%'``; see also
+    :meth:`fit_within`).  The keys ``+`` and ``-`` and Ctrl + the mouse
+    wheel zoom in and out; ``zoom_centre()``, if given, returns the point
+    of the view that zoom keys and buttons keep in place (None: the
+    middle).
+
     ``on_click(x, y)`` is called with picture coordinates when the user
     clicks a pixel without dragging; ``on_pointer(x, y)`` whenever the
     pixel under the mouse changes (``None, None`` when the mouse leaves the
@@ -42,7 +48,7 @@ class PictureView(tk.Frame):
 
     def __init__(self, master, image, zoom=1, *, width=None, height=None,
                  max_width=1200, max_height=800, on_click=None, on_pointer=None,
-                 background="#7f7f7f"):
+                 zoom_centre=None, background="#7f7f7f"):
         super().__init__(master, borderwidth=0, highlightthickness=0)
         self._image = _as_rgb(image)
         # A Fraction comes from fit_zoom, which may go below 25 %.
@@ -50,6 +56,7 @@ class PictureView(tk.Frame):
         self._fitting = False
         self.on_click = on_click
         self.on_pointer = on_pointer
+        self._zoom_centre = zoom_centre
         self._photo = None
         self._drawn_view = None
         self._draw_pending = None
@@ -96,6 +103,20 @@ class PictureView(tk.Frame):
         self.canvas.bind("<Button-5>", self._on_wheel)
         self.canvas.bind("<Shift-Button-4>", self._on_wheel)
         self.canvas.bind("<Shift-Button-5>", self._on_wheel)
+        for key, direction in (("plus", 1), ("equal", 1), ("KP_Add", 1),
+                               ("minus", -1), ("KP_Subtract", -1)):
+            self.canvas.bind(f"<{key}>", lambda event, direction=direction:
+                             self.zoom_step(direction, keep=self.zoom_centre()))
+        self.canvas.bind("<Control-MouseWheel>", self._on_zoom_wheel)
+        self.canvas.bind("<Control-Button-4>", self._on_zoom_wheel)
+        self.canvas.bind("<Control-Button-5>", self._on_zoom_wheel)
+
+    def zoom_centre(self):
+        """The point ``(widget_x, widget_y)`` that zoom keys and buttons keep in place.
+
+        None means the middle of the view (see the ``zoom_centre`` option).
+        """
+        return self._zoom_centre() if self._zoom_centre is not None else None
 
     # -- what is shown ----------------------------------------------------
 
@@ -170,6 +191,20 @@ class PictureView(tk.Frame):
     def zoom_step(self, direction, keep=None):
         """Zoom in (``direction=1``) or out (-1) one step."""
         self.set_zoom(zoom_math.next_zoom_step(self._zoom, direction), keep)
+
+    def fit_within(self, max_width, max_height, zoom="fit"):
+        """Ask for at most ``max_width`` x ``max_height`` from now on, at ``zoom``.
+
+        ``"fit"`` (the default) zooms so that the whole picture fits in that
+        room and keeps fitting when the view is resized (as *Fit* does).
+        The window takes the new size unless the user resized it.
+        """
+        self._max_size = (max_width, max_height)
+        self._fitting = zoom == "fit"
+        if self._fitting:
+            zoom = zoom_math.fit_zoom(*self._image.size, max_width, max_height)
+        self._change_zoom(zoom if isinstance(zoom, Fraction) else zoom_math.as_zoom(zoom))
+        self.request_size()
 
     def fit_to_window(self):
         """Zoom so the whole picture fits, and keep fitting when resized."""
@@ -433,6 +468,14 @@ class PictureView(tk.Frame):
         else:
             self.canvas.yview_scroll(pixels, "units")
         self._on_motion(event)
+        return "break"
+
+    def _on_zoom_wheel(self, event):
+        if event.num in (4, 5):
+            direction = 1 if event.num == 4 else -1
+        else:
+            direction = 1 if event.delta > 0 else -1
+        self.zoom_step(direction, keep=(event.x, event.y))
         return "break"
 
 

@@ -5,6 +5,8 @@ an X server (xdotool) and read what is on the screen from screenshots, so
 what they check is what a student sees.
 """
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -127,3 +129,71 @@ def screen(tk_root):
     """Drive the real screen of ``tk_root``: mouse, keys, screenshots."""
     return Screen(tk_root)
 
+
+class _ClientMessage(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong),
+                ("send_event", ctypes.c_int), ("display", ctypes.c_void_p),
+                ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
+                ("format", ctypes.c_int), ("data", ctypes.c_long * 5)]
+
+
+class _XEvent(ctypes.Union):
+    _fields_ = [("xclient", _ClientMessage), ("padding", ctypes.c_long * 24)]
+
+
+def _send_delete_window(window, display):
+    """Do what a window manager's close button does: send WM_DELETE_WINDOW.
+
+    Xvfb runs no window manager, so the test sends the very message one
+    would, through Xlib (xdotool 3.2016 has no such command).
+    """
+    x11 = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11"))
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int,
+                               ctypes.c_long, ctypes.POINTER(_XEvent)]
+    x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    connection = x11.XOpenDisplay(display.encode())
+    assert connection, f"cannot open display {display}"
+    try:
+        event = _XEvent()
+        event.xclient.type = 33  # ClientMessage
+        event.xclient.window = int(window)
+        event.xclient.message_type = x11.XInternAtom(connection, b"WM_PROTOCOLS", 0)
+        event.xclient.format = 32
+        event.xclient.data[0] = x11.XInternAtom(connection, b"WM_DELETE_WINDOW", 0)
+        x11.XSendEvent(connection, int(window), 0, 0, ctypes.byref(event))
+        x11.XSync(connection, 0)
+    finally:
+        x11.XCloseDisplay(connection)
+
+
+@pytest.fixture
+def close_by_hand(gui_display):
+    """``close_by_hand(window)``: close a window (an xdotool id) as its close button does."""
+    return lambda window: _send_delete_window(window, gui_display)
+
+
+def _seen_on_screen(gui_screen, window, check, what, timeout=TIMEOUT):
+    """Take screenshots of ``window`` until ``check(shot)`` is true; return its value.
+
+    A window is mapped a moment before Tk has drawn into it, so the test
+    waits for what it expects to see (within ``timeout`` seconds).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        shot = gui_screen.screenshot(window).convert("RGB")
+        result = check(shot)
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"after {timeout} s the window still did not show {what}")
+
+
+@pytest.fixture
+def seen_on_screen():
+    """``seen_on_screen(gui_screen, window, check, what)``: wait until ``check(screenshot)``."""
+    return _seen_on_screen

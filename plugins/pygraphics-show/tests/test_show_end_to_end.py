@@ -6,8 +6,6 @@ Pixel (x, y) of the test pictures has the colour (x, y, blue), so a
 screenshot says exactly which pixel of the picture is where.
 """
 
-import ctypes
-import ctypes.util
 import itertools
 
 import pytest
@@ -43,24 +41,6 @@ def find_picture(screenshot, image, zoom=1):
     return None
 
 
-def seen_on_screen(gui_screen, window, check, what, timeout=10.0):
-    """Take screenshots of ``window`` until ``check(shot)`` is true; return its value.
-
-    A window is mapped a moment before Tk has drawn into it, so the test
-    waits for what it expects to see (within ``timeout`` seconds).
-    """
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        shot = gui_screen.screenshot(window).convert("RGB")
-        result = check(shot)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"after {timeout} s the window still did not show {what}")
-
-
 def same_pixels(first, second):
     return first.size == second.size and ImageChops.difference(first, second).getbbox() is None
 
@@ -71,48 +51,7 @@ def pixels_of_colour(image, colour):
     return ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()[0]
 
 
-class _ClientMessage(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong),
-                ("send_event", ctypes.c_int), ("display", ctypes.c_void_p),
-                ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
-                ("format", ctypes.c_int), ("data", ctypes.c_long * 5)]
-
-
-class _XEvent(ctypes.Union):
-    _fields_ = [("xclient", _ClientMessage), ("padding", ctypes.c_long * 24)]
-
-
-def close_by_hand(window, display):
-    """Do what a window manager's close button does: send WM_DELETE_WINDOW.
-
-    Xvfb runs no window manager, so the test sends the very message one
-    would, through Xlib (xdotool 3.2016 has no such command).
-    """
-    x11 = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11"))
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    x11.XInternAtom.restype = ctypes.c_ulong
-    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int,
-                               ctypes.c_long, ctypes.POINTER(_XEvent)]
-    x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    connection = x11.XOpenDisplay(display.encode())
-    assert connection, f"cannot open display {display}"
-    try:
-        event = _XEvent()
-        event.xclient.type = 33  # ClientMessage
-        event.xclient.window = int(window)
-        event.xclient.message_type = x11.XInternAtom(connection, b"WM_PROTOCOLS", 0)
-        event.xclient.format = 32
-        event.xclient.data[0] = x11.XInternAtom(connection, b"WM_DELETE_WINDOW", 0)
-        x11.XSendEvent(connection, int(window), 0, 0, ctypes.byref(event))
-        x11.XSync(connection, 0)
-    finally:
-        x11.XCloseDisplay(connection)
-
-
-def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen):
+def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(240, 160)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -120,7 +59,7 @@ def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen):
                           "the picture's pixels")
 
 
-def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen):
+def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen, seen_on_screen):
     picture, _ = coordinate_picture(100, 80)
     media.show(picture)
     gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -133,7 +72,7 @@ def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen
                    and shot.getpixel((50, 41)) == (50, 41, 128), "the red line")
 
 
-def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen):
+def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen, seen_on_screen):
     picture, _ = coordinate_picture(64, 48, title="Mes vacances \u00e0 \u6771\u4eac")
     media.show(picture)
     # xdotool matches the Latin-1 title property, so find the window by the
@@ -171,12 +110,12 @@ def _utf8_title(gui_screen, window):
     return output.decode("utf-8").split("=", 1)[1].strip().strip('"')
 
 
-def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, gui_display):
+def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, close_by_hand, seen_on_screen):
     picture, _ = coordinate_picture(50, 40)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
     assert media.is_shown(picture)
-    close_by_hand(window, gui_display)
+    close_by_hand(window)
     gui_screen.wait_for_windows(picture.get_title(), 0)
     assert not media.is_shown(picture)
     media.set_color(media.get_pixel(picture, 0, 0), media.white)
@@ -200,7 +139,7 @@ def test_close_closes_and_update_after_close_does_not_reopen_a_second_window(
     gui_screen.wait_for_windows(picture.get_title(), 1)
 
 
-def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client, gui_screen):
+def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client, gui_screen, seen_on_screen):
     # 250 x 250 fits the inspector at 200 % but not at 300 %.
     picture, image = coordinate_picture(250, 250)
     media.inspect(picture)
@@ -209,7 +148,7 @@ def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client
                    "the picture at 200 %")
 
 
-def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_screen):
+def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(250, 250, blue=77)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -231,7 +170,7 @@ def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_
                        f"a swatch of the colour {colour} under the pointer")
 
 
-def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_screen):
+def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(250, 250)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -251,7 +190,7 @@ def test_show_of_something_that_is_not_a_picture_says_what_is_needed(gui_cleanup
         media.show("cat.jpg")
 
 
-def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, gui_screen):
+def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, gui_screen, seen_on_screen):
     picture, image = coordinate_picture(120, 90)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -262,7 +201,7 @@ def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, g
                    "the cropped picture, filling its window")
 
 
-def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client, gui_screen):
+def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client, gui_screen, seen_on_screen):
     # Both windows open centred on the screen, one on top of the other.
     first, _ = coordinate_picture(200, 150, blue=10)
     second, _ = coordinate_picture(200, 150, blue=200)

@@ -77,3 +77,23 @@ def test_a_picture_without_a_title_gets_a_window_named_untitled(headless):
     assert pic.get_title() == ""
     media.show(pic)
     assert headless.calls("show")[-1].text == "untitled"
+
+
+def test_a_grader_sees_a_big_picture_as_it_was_at_each_update(headless):
+    # Over 1 MB of pixels: they travel in bands, and only changed bands again.
+    pic = media.create_picture(1200, 900, media.white)
+    media.show(pic)
+    media.set_color(media.get_pixel(pic, 600, 450), media.red)
+    media.update(pic)
+    media.update(pic)  # nothing changed
+    media.close(pic)
+    media.add_rect_filled(pic, 0, 0, 1200, 10, media.blue)
+    media.show(pic)  # a new window: every band again
+    shown = [record for record in headless.shown if record.picture is not None]
+    assert [record.function for record in shown] == ["show", "update", "update", "show"]
+    pictures = [record.picture for record in shown]
+    assert pictures[0].getcolors() == [(1200 * 900, (255, 255, 255))]
+    for picture in pictures[1:3]:
+        assert picture.getpixel((600, 450)) == (255, 0, 0)
+        assert picture.getpixel((600, 451)) == (255, 255, 255)
+    assert pictures[3].tobytes() == pic.get_image().tobytes()

@@ -154,7 +154,7 @@ def test_typing_a_position_outside_the_picture_says_the_range(window, screen):
     screen.type("3")
     screen.press("Return")
     assert inspector.pinned is None
-    assert inspector._message.cget("text") == "x=40 is outside the picture: use 0 to 39"
+    assert inspector.zoom_bar.message.cget("text") == "x=40 is outside the picture: use 0 to 39"
 
 
 def test_dragging_pans_and_does_not_pin(window, screen):
@@ -212,7 +212,7 @@ def test_zoom_buttons_and_wheel_step_through_the_zooms(window, screen):
     inspector.pack()
     screen.show(window)
     inspector.view.zoom_step(1)
-    assert inspector._zoom_choice.get() == "200%"
+    assert inspector.zoom_bar.choice.get() == "200%"
     screen.move_pointer_to(inspector.view.canvas, 20, 20)
     under_the_mouse = inspector.pointer_readout.text
     screen.xdotool("keydown", "ctrl")
@@ -222,7 +222,7 @@ def test_zoom_buttons_and_wheel_step_through_the_zooms(window, screen):
         screen.xdotool("keyup", "ctrl")
     screen.settle()
     assert inspector.view.zoom == 3
-    assert inspector._zoom_choice.get() == "300%"
+    assert inspector.zoom_bar.choice.get() == "300%"
     # Zooming with the wheel keeps the pixel under the mouse in place.
     screen.move_pointer_to(inspector.view.canvas, 21, 21)
     assert inspector.pointer_readout.text == under_the_mouse

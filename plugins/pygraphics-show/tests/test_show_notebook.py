@@ -95,3 +95,24 @@ def test_the_zoomed_view_outlines_the_pixel_and_draws_a_grid():
     assert view.getpixel((8, 20)) == (128, 128, 128)    # the grid between pixels
     small = zoomed_view(image, Fraction(1, 2), 5, 5)
     assert small.size == (10, 5)
+
+
+def test_a_big_picture_shows_and_updates_in_a_notebook(kernel):
+    # 1.5 MB of pixels: they travel in bands, and at the update only the
+    # bands that changed.
+    first = kernel.run(textwrap.dedent("""
+        import media
+        big = media.create_picture(1000, 500, media.white)
+        media.show(big)
+    """)).check()
+    [shown] = first.displays
+    run = kernel.run(
+        "media.add_rect_filled(big, 600, 300, 200, 150, media.red)\nmedia.update(big)").check()
+    [update] = run.updates
+    assert display_id_of(update) == display_id_of(shown)
+    [png] = pngs_in(update)
+    drawn = Image.open(io.BytesIO(png)).convert("RGB")
+    scale = drawn.width / 1000
+    assert drawn.getpixel((int(700 * scale), int(375 * scale))) == (255, 0, 0)
+    assert drawn.getpixel((int(700 * scale), int(100 * scale))) == (255, 255, 255)
+    assert drawn.getpixel((int(100 * scale), int(375 * scale))) == (255, 255, 255)
