@@ -1,7 +1,7 @@
 """Sphinx configuration for the PyGraphics documentation."""
 
 import builtins
-import configparser
+import importlib.metadata
 import re
 import sys
 from pathlib import Path
@@ -12,10 +12,9 @@ sys.path.insert(0, str(ROOT))
 project = "PyGraphics"
 author = "The PyGraphics developers"
 copyright = "2026, The PyGraphics developers"
-# The version pip installs (setup.cfg's), so that the two never differ.
-_setup = configparser.ConfigParser(interpolation=None)
-_setup.read(ROOT / "setup.cfg", encoding="utf-8")
-release = _setup.get("metadata", "version")
+# The version of the PyGraphics installed (setup.cfg's), so that the two
+# never differ.
+release = importlib.metadata.version("pygraphics")
 
 extensions = ["sphinx.ext.autodoc"]
 autodoc_member_order = "bysource"
