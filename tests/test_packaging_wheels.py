@@ -188,16 +188,30 @@ def write_pygraphics_2_1(folder: Path) -> Path:
 # --- Building, once per module
 
 
+#: What no copy of the source tree holds: what .gitignore leaves out, and .git.
+_NOT_SOURCE = shutil.ignore_patterns(".git", ".venv*", "__pycache__", "*.py[cod]", "*.egg-info",
+                                     "build", "dist", "_build", ".pytest_cache", ".hypothesis",
+                                     "screenshots")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """Build an sdist and a wheel (from that sdist) of the core and each plugin."""
+    """Build an sdist and a wheel (from that sdist) of the core and each plugin.
+
+    They are built from a copy of the source tree, as from a fresh checkout:
+    setuptools writes into the tree it builds (``*.egg-info``), and another
+    test run (CI runs one per Python at a time) may be building this one.
+    """
+    source_tree = tmp_path_factory.mktemp("source") / "pygraphics"
+    shutil.copytree(ROOT, source_tree, ignore=_NOT_SOURCE)
+    sources = [source_tree / source.relative_to(ROOT) for source in SOURCES]
     dist = tmp_path_factory.mktemp("dist")
     builds = [subprocess.Popen([sys.executable, "-m", "build", "--no-isolation",
                                 "--outdir", str(dist), str(source)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-              for source in SOURCES]
+              for source in sources]
     try:
-        for source, build in zip(SOURCES, builds):
+        for source, build in zip(sources, builds):
             output = build.communicate(timeout=BUILD_TIMEOUT)[0].decode("utf-8", "replace")
             assert build.returncode == 0, f"python -m build {source} failed:\n{output[-4000:]}"
     finally:
