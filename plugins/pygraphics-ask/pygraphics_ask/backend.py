@@ -4,8 +4,10 @@ from pygraphics_gui import ProtocolBackend, appender
 
 from pygraphics_ask.answers import read_number
 from pygraphics_ask.commands import Ask, AskChoice, AskNumber, AskYesNo, ShowMessage
-from pygraphics_ask.dialogs import (
-    ChoiceDialog, MessageDialog, NumberDialog, TextDialog, YesNoDialog)
+
+# The dialogs (Tk widgets and fonts) are imported when a command first needs
+# them: every plugin's backend is made when the student's program connects,
+# before its first window, whichever plugin that is.
 
 
 def _limit(text):
@@ -22,12 +24,16 @@ class AskBackend(ProtocolBackend):
 
     @responder(Ask)
     def ask(self, prompt, title=None, default=None, hidden=None):
+        from pygraphics_ask.dialogs import TextDialog
+
         answer = TextDialog(None, prompt, title, default=default or "",
                             hidden=bool(hidden)).run()
         return {"answer": answer}
 
     @responder(AskNumber)
     def ask_number(self, prompt, title=None, minimum=None, maximum=None, whole=None):
+        from pygraphics_ask.dialogs import NumberDialog
+
         dialog = NumberDialog(None, prompt, title, minimum=_limit(minimum),
                               maximum=_limit(maximum), whole=bool(whole))
         answer = dialog.run()
@@ -36,10 +42,14 @@ class AskBackend(ProtocolBackend):
 
     @responder(AskYesNo)
     def ask_yes_no(self, prompt, title=None):
+        from pygraphics_ask.dialogs import YesNoDialog
+
         return {"answer": YesNoDialog(None, prompt, title).run()}
 
     @responder(AskChoice)
     def ask_choice(self, prompt, choices, title=None, several=None):
+        from pygraphics_ask.dialogs import ChoiceDialog
+
         answer = ChoiceDialog(None, prompt, choices, title, several=bool(several)).run()
         if answer is None:
             return {"chosen": None}
@@ -47,5 +57,7 @@ class AskBackend(ProtocolBackend):
 
     @responder(ShowMessage)
     def show_message(self, message, kind, title=None):
+        from pygraphics_ask.dialogs import MessageDialog
+
         MessageDialog(None, message, kind, title).run()
         return {}

@@ -4,7 +4,10 @@ from pygraphics_gui import ProtocolBackend, appender
 
 from .commands import Close, Inspect, IsOpen, PictureRows, Show, Update
 from .picture_transfer import IncomingPicture, image_from_pixels, incomplete, pixel_count
-from .windows import InspectorWindow, PictureWindow
+
+# The windows (Tk widgets, Pillow's ImageTk) are imported when a command
+# first needs them: every plugin's backend is made when the student's
+# program connects, before its first window, whichever plugin that is.
 
 
 class ShowBackend(ProtocolBackend):
@@ -72,7 +75,10 @@ class ShowBackend(ProtocolBackend):
             raise incomplete(window, width, height)
         return kept  # nothing changed
 
-    def _show(self, window_class, window, title, width, height, pixels, bring_forward):
+    def _show(self, inspector, window, title, width, height, pixels, bring_forward):
+        from .windows import InspectorWindow, PictureWindow
+
+        window_class = InspectorWindow if inspector else PictureWindow
         if pixel_count(pixels) == 0:
             image = self._arrived_picture(window, width, height)
         else:
@@ -98,18 +104,17 @@ class ShowBackend(ProtocolBackend):
     @responder(Show)
     def show(self, window, title, width, height, pixels):
         """Open or refresh picture window ``window`` and bring it forward."""
-        return self._show(PictureWindow, window, title, width, height, pixels, True)
+        return self._show(False, window, title, width, height, pixels, True)
 
     @responder(Inspect)
     def inspect(self, window, title, width, height, pixels):
         """Open or refresh inspector ``window`` and bring it forward."""
-        return self._show(InspectorWindow, window, title, width, height, pixels, True)
+        return self._show(True, window, title, width, height, pixels, True)
 
     @responder(Update)
     def update(self, window, title, width, height, pixels, inspector):
         """Redraw window ``window``; reopen it if it was closed."""
-        window_class = InspectorWindow if inspector else PictureWindow
-        return self._show(window_class, window, title, width, height, pixels, False)
+        return self._show(inspector, window, title, width, height, pixels, False)
 
     @responder(Close)
     def close(self, window):

@@ -2,12 +2,14 @@
 
 import tkinter
 
-from pygraphics_core.wav_files import parse_wav
 from pygraphics_gui import ProtocolBackend, appender
-from pygraphics_sound import players
 from pygraphics_sound.commands import (
     InspectSound, PlaySound, SoundPlayerError, StopSound, WaitForSounds,
 )
+
+# The players and the WAV reader are imported when a command first needs
+# them: every plugin's backend is made when the student's program connects,
+# before its first window, whichever plugin that is.
 
 
 def tk_root() -> tkinter.Misc:
@@ -25,6 +27,9 @@ class SoundBackend(ProtocolBackend):
 
     @responder(PlaySound)
     def play(self, wav, wait):
+        from pygraphics_core.wav_files import parse_wav
+        from pygraphics_sound import players
+
         contents = parse_wav(wav, name="the sound to play")
         duration = len(contents.values) / contents.channels / contents.sampling_rate
         root = tk_root()
@@ -55,6 +60,8 @@ class SoundBackend(ProtocolBackend):
 
     @responder(StopSound)
     def stop(self, playback=None):
+        from pygraphics_sound import players
+
         if playback is None:
             players.stop_all()
         else:
@@ -65,6 +72,8 @@ class SoundBackend(ProtocolBackend):
 
     @responder(WaitForSounds)
     def wait_for_sounds(self, wait):
+        from pygraphics_sound import players
+
         playing = players.playing()
         seconds_left = max((playback.seconds_left for playback in playing), default=0.0)
         if not playing or not wait:
@@ -87,6 +96,7 @@ class SoundBackend(ProtocolBackend):
 
     @responder(InspectSound)
     def inspect(self, wav, title):
+        from pygraphics_core.wav_files import parse_wav
         from pygraphics_sound.inspector import SoundInspector
 
         SoundInspector(parse_wav(wav, name="the sound to inspect"), title)
@@ -102,7 +112,7 @@ def _chain(first, second):
     return both
 
 
-def _report_failure(playback: players.Playback) -> None:
+def _report_failure(playback) -> None:
     """Tell the student (their terminal gets the GUI process's output) why a sound was silent."""
     if playback.error:
         import sys
