@@ -24,6 +24,7 @@ module (import it into the test module, or a ``conftest.py``)::
 from __future__ import annotations
 
 import base64
+import gc
 import os
 import queue
 import re
@@ -129,6 +130,13 @@ class NotebookKernel:
         options = {"env": kernel_environment}
         if folder is not None:
             options["cwd"] = str(folder)
+        # The kernel's client talks to it from threads of its own, and
+        # Python collects garbage in whichever thread happens to run. A Tk
+        # root that a test destroyed but that still waits in a reference
+        # cycle must go now, in this thread: deleted from another one, Tcl
+        # ends the whole process ("Tcl_AsyncDelete: async handler deleted by
+        # the wrong thread").
+        gc.collect()
         self.manager, self.client = start_new_kernel(
             kernel_name="python3", startup_timeout=START_TIMEOUT, **options)
 

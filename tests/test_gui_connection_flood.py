@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pygraphics_core import amp, gui_process
-from pygraphics_core.core_commands import Hello, Ping
+from pygraphics_core.core_commands import Hello, Ping, WrongSecret
 from pygraphics_gui import server
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(),
@@ -30,6 +30,17 @@ def the_owner_gets_in(port, secret):
     with amp.Proxy(gui_process.LOOPBACK, port, timeout=15).connect() as owner:
         assert owner.callRemote(Hello, secret=secret) == {}
         assert owner.callRemote(Ping) == {}
+
+
+def serving(port):
+    """Wait until the GUI process serves connections (its Tk event loop runs).
+
+    Its port is known before it has finished starting (imported its server,
+    loaded the plugins): a stranger's wrong Hello is answered only once it has.
+    """
+    with amp.Proxy(gui_process.LOOPBACK, port, timeout=30).connect() as stranger:
+        with pytest.raises(WrongSecret):
+            stranger.callRemote(Hello, secret=b"x" * 32)
 
 
 def closed_by_the_peer(sockets, within):
@@ -56,7 +67,10 @@ def closed_by_the_peer(sockets, within):
 def test_a_flood_that_leaves_the_gui_process_no_file_descriptors_does_not_end_it(
         fresh_gui_process):
     process, port, secret = fresh_gui_process
-    # As if the GUI process had used up its descriptors: room for three more.
+    # As if the GUI process, once started, had used up its descriptors: room
+    # for three more. (While it starts it opens files to import its modules;
+    # taking them away then stops it from starting, which no stranger can do.)
+    serving(port)
     in_use = len(os.listdir(f"/proc/{process.pid}/fd"))
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.prlimit(process.pid, resource.RLIMIT_NOFILE, (in_use + 3, hard))
@@ -80,6 +94,7 @@ def test_a_flood_that_leaves_the_gui_process_no_file_descriptors_does_not_end_it
 def test_strangers_get_a_few_kib_and_the_gui_process_does_not_grow(fresh_gui_process,
                                                                    resident_megabytes):
     process, port, secret = fresh_gui_process
+    serving(port)  # it has grown to its size (plugins loaded)
     before = resident_megabytes(process.pid)
     # Each stranger sends a box that never ends: well-formed pairs, 60 KB
     # each, 70 MB in all unless the GUI process hangs up first. (Before, it

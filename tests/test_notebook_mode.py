@@ -1,11 +1,13 @@
 """Notebook mode: a student in a notebook with no screen (JupyterHub, Colab) shows,
 updates and closes pictures in the cell's output, through a real Jupyter kernel."""
 
+import gc
 import io
 import json
 import subprocess
 import sys
 import textwrap
+import weakref
 
 import pytest
 from PIL import Image
@@ -162,6 +164,28 @@ def test_pygraphics_notebook_0_means_windows_even_with_no_screen():
     try:
         run = kernel.run("from pygraphics_core import notebook\nprint(notebook.applies())")
         assert run.check().stdout == "False\n"
+    finally:
+        kernel.shutdown()
+
+
+def test_a_destroyed_tk_root_is_gone_before_the_kernels_threads_start(gui_display):
+    # A Tk root deleted by another thread's garbage collection ends the
+    # process (Tcl_AsyncDelete: "async handler deleted by the wrong thread"):
+    # it ended a whole test run once, when the kernel client's heartbeat
+    # thread collected a root that an earlier test had destroyed.
+    import tkinter
+
+    root = tkinter.Tk()
+    root.withdraw()
+    root.itself = root  # a reference cycle, as Tk's widgets make
+    gc.collect()  # it has lived long: only a full collection frees it
+    root.destroy()
+    gone = weakref.ref(root)
+    del root
+    assert gone() is not None  # only a garbage collection frees it
+    kernel = NotebookKernel()
+    try:
+        assert gone() is None
     finally:
         kernel.shutdown()
 
