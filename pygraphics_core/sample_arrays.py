@@ -18,6 +18,12 @@ import array
 #: Sample sizes (bits per sample) that sounds and WAV files may use.
 SUPPORTED_BITS = (8, 16, 24, 32)
 
+#: The fastest sampling rate a sound or a WAV file may have (samples per
+#: second): twice the fastest sound cards (768,000), far below what breaks the
+#: format (a byte rate over 2**32 - 1, as in a damaged header that says
+#: 4,294,967,295). A sound that PyGraphics makes can be saved and loaded again.
+MAX_SAMPLING_RATE = 1_536_000
+
 
 def _typecode_of_size(size):
     """Return an array typecode for signed integers of exactly ``size`` bytes."""

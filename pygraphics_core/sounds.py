@@ -37,6 +37,7 @@ import operator
 
 from pygraphics_core.messages import describe
 from pygraphics_core.sample_arrays import (
+    MAX_SAMPLING_RATE,
     SUPPORTED_BITS,
     bits_of,
     highest_value,
@@ -891,9 +892,10 @@ def _checked_sampling_rate(rate):
     if isinstance(rate, bool) or not isinstance(rate, int):
         raise TypeError(f"The sampling rate must be a whole number of samples per second "
                         f"like 44100 or 22050, not {rate!r}.")
-    if not 1 <= rate <= 0xFFFFFFFF:
-        raise ValueError(f"A sampling rate of {rate} samples per second is impossible: "
-                         f"use a rate like 8000, 22050, 44100 or 48000.")
+    if not 1 <= rate <= MAX_SAMPLING_RATE:
+        raise ValueError(f"A sampling rate of {rate:,} samples per second is impossible: "
+                         f"use a rate like 8000, 22050, 44100 or 48000 (PyGraphics takes "
+                         f"1 to {MAX_SAMPLING_RATE:,}).")
     return rate
 
 

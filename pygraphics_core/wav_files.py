@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pygraphics_core.regular_files import NotARegularFileError, open_regular_file
-from pygraphics_core.sample_arrays import SUPPORTED_BITS, bits_of, new_sample_array
+from pygraphics_core.sample_arrays import (
+    MAX_SAMPLING_RATE, SUPPORTED_BITS, bits_of, new_sample_array)
 
 _PCM = 0x0001
 _EXTENSIBLE = 0xFFFE
@@ -62,11 +63,6 @@ _UNSIGNED_TO_SIGNED = bytes((byte - 128) & 0xFF for byte in range(256))
 _SIGNED_TO_UNSIGNED = bytes((byte + 128) & 0xFF for byte in range(256))
 # The byte that sign-extends a 24-bit value from its most significant byte.
 _SIGN_EXTENSION = bytes(0xFF if byte >= 0x80 else 0x00 for byte in range(256))
-
-#: The fastest sampling rate a WAV file may have (samples per second): twice
-#: the fastest sound cards (768,000), far below what breaks the format (a
-#: byte rate over 2**32 - 1, as in a damaged header that says 4,294,967,295).
-MAX_SAMPLING_RATE = 1_536_000
 
 _HOW_TO_CONVERT = ("Open it in a sound editor such as Audacity and export it as "
                    "WAV, signed 16-bit PCM.")

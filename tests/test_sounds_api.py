@@ -21,7 +21,7 @@ from media import (
     set_value, set_values,
 )
 from pygraphics_core import wav_files
-from pygraphics_core.sample_arrays import new_sample_array
+from pygraphics_core.sample_arrays import MAX_SAMPLING_RATE, new_sample_array
 from pygraphics_core.sounds import MonoSample, Note, Sound, StereoSample
 
 
@@ -390,12 +390,23 @@ def test_new_sounds_are_silent_stereo_at_cd_quality_like_2_1():
     ({"seconds": -2}, ValueError, "use 0 or more"),
     ({"samples": 3, "channels": 3}, ValueError, "1 channel (mono) or 2 channels"),
     ({"samples": 3, "sampling_rate": 0}, ValueError, "impossible"),
+    ({"samples": 3, "sampling_rate": 10**9}, ValueError, "takes 1 to 1,536,000"),
     ({"samples": 3, "bits_per_sample": 12}, ValueError, "use 8, 16, 24 or 32"),
 ])
 def test_impossible_sounds_are_refused_with_the_reason(arguments, error, words):
     with pytest.raises(error) as caught:
         Sound(**arguments)
     assert words in str(caught.value)
+
+
+def test_a_sound_at_the_fastest_rate_is_saved_and_loaded_again(tmp_path):
+    # Before, a sound could be made at a rate no WAV file may have (up to
+    # 4,294,967,295): saved, it could not be loaded again.
+    fastest = Sound(samples=5, sampling_rate=MAX_SAMPLING_RATE)
+    fastest.save_as(str(tmp_path / "fast.wav"))
+    assert Sound(str(tmp_path / "fast.wav")).get_sampling_rate() == MAX_SAMPLING_RATE
+    with pytest.raises(ValueError, match="impossible"):
+        Sound(samples=5, sampling_rate=MAX_SAMPLING_RATE + 1)
 
 
 def wave_frequency(snd):

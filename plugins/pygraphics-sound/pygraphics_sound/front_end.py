@@ -5,6 +5,7 @@ import sys
 
 from pygraphics_core import callRemote
 from pygraphics_core.messages import describe
+from pygraphics_core.sample_arrays import MAX_SAMPLING_RATE
 from pygraphics_core.sounds import Sound
 from pygraphics_sound.commands import InspectSound, PlaySound, StopSound, WaitForSounds
 
@@ -65,6 +66,11 @@ def play_at_rate(snd, rate):
         raise ValueError(f"rate={rate!r} cannot be played: use a number above 0 "
                          f"(1 is normal speed, 2 twice as fast, 0.5 half as fast).")
     new_rate = max(1, round(snd.get_sampling_rate() * rate))
+    if new_rate > MAX_SAMPLING_RATE:
+        fastest = MAX_SAMPLING_RATE // snd.get_sampling_rate()
+        raise ValueError(f"rate={rate!r} is too fast to play: this sound has "
+                         f"{snd.get_sampling_rate():,} samples per second, so it can be "
+                         f"played at most {fastest:,} times as fast.")
     _start(snd, snd.to_wav_bytes(sampling_rate=new_rate), wait=False)
 
 

@@ -49,3 +49,10 @@ def test_play_in_range_and_inspect_are_recorded(session):
 def test_play_at_rate_explains_a_wrong_rate(session, rate, error):
     with pytest.raises(error, match="rate"):
         front_end.play_at_rate(create_note("C", 100), rate)
+
+
+def test_play_at_rate_explains_a_rate_too_fast_to_play(session):
+    # 44,100 x 100 samples per second: more than any WAV file may have.
+    with pytest.raises(ValueError, match="at most 34 times as fast"):
+        front_end.play_at_rate(create_note("C", 100), 100)
+    assert session.calls("play_sound") == []
