@@ -75,14 +75,15 @@ def _open(session, inspector, image, title):
     return PictureOutput(session, image, title)
 
 
-def _show(session, inspector, window, title, width, height, pixels):
+def _show(session, inspector, window, title, width, height, pixels, redraw=False):
+    """Open the picture's output, or show it again (``redraw``: in place)."""
     image = _image(session, window, width, height, pixels)
     windows = _windows(session)
     shown = windows.get(window)
     if shown is None:
         windows[window] = _open(session, inspector, image, title)
         return {"existed": False}
-    shown.show_again(image, title)
+    (shown.redraw if redraw else shown.show_again)(image, title)
     return {"existed": True}
 
 
@@ -96,16 +97,9 @@ def answer_inspect(session, **arguments):
     return _show(session, True, **arguments)
 
 
-def answer_update(session, window, title, width, height, pixels, inspector):
+def answer_update(session, inspector, **arguments):
     """``media.update``: redraw in place; a closed picture opens again."""
-    image = _image(session, window, width, height, pixels)
-    windows = _windows(session)
-    shown = windows.get(window)
-    if shown is None:
-        windows[window] = _open(session, inspector, image, title)
-        return {"existed": False}
-    shown.redraw(image, title)
-    return {"existed": True}
+    return _show(session, inspector, redraw=True, **arguments)
 
 
 def answer_close(session, window):
