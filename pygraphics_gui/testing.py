@@ -184,6 +184,8 @@ def _focus_in(tk, toplevel: str, what: str, remaining) -> str:
     the tests, on macOS and Windows), so the focus is taken back before
     each key: ``focus -force`` makes Tk deliver the next key here at once.
     """
+    if tk.call("winfo", "exists", toplevel):
+        _catch_up(tk, toplevel)
     if not tk.call("winfo", "exists", toplevel):
         raise AssertionError(f"the window closed before {what} could be pressed "
                              f"(keys left: {list(remaining)!r})")
@@ -191,7 +193,23 @@ def _focus_in(tk, toplevel: str, what: str, remaining) -> str:
     if not focused or str(tk.call("winfo", "toplevel", focused)) != toplevel:
         focused = str(tk.call("focus", "-lastfor", toplevel))
         tk.call("focus", "-force", focused)
+        _catch_up(tk, toplevel)
+        focused = str(tk.call("focus")) or focused
     return focused
+
+
+def _catch_up(tk, window: str) -> None:
+    """Let Tk finish what it has begun, as it would before a person's next key.
+
+    A dialog just shown maps its fields when Tk is idle, and the focus it
+    gives a field that is not mapped yet moves there only once the window
+    system says the field is on the screen. So: the idle tasks, then a round
+    trip to the window system (asking where the pointer is), then the window
+    events it sent (<Map>, the focus).
+    """
+    tk.call("update", "idletasks")
+    tk.call("winfo", "pointerxy", window)
+    _settle(tk)
 
 
 # -- the mouse ---------------------------------------------------------------------

@@ -70,6 +70,24 @@ def test_characters_no_keyboard_has_are_put_in_as_a_paste_would(tk_root):
         "Zoë 李 1+1")
 
 
+def test_the_first_key_goes_to_the_field_a_dialog_just_focused(tk_root):
+    # A dialog on the screen gives the focus to a field that Tk has not put
+    # on the screen yet (it does when idle): the focus moves there only once
+    # the window system says the field is mapped. Once, a test's first key
+    # went to the dialog itself then, and was lost ('oë 李' for 'Zoë 李').
+    import tkinter
+    from tkinter import ttk
+
+    dialog = tkinter.Toplevel(tk_root)
+    dialog.update()
+    entry = ttk.Entry(dialog)
+    entry.pack()
+    entry.focus_force()
+    assert not entry.winfo_ismapped()
+    type_text(dialog, "Zoë 李")
+    assert entry.get() == "Zoë 李"
+
+
 def test_modifiers_and_editing_keys_work_as_on_a_keyboard(tk_root):
     # ctrl+a selects everything in a ttk.Entry on every system; typing replaces it.
     answer = answer_dialog(make_dialog(tk_root), type="wrong",
