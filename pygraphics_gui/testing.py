@@ -192,9 +192,10 @@ def _focus_in(tk, toplevel: str, what: str, remaining) -> str:
     focused = str(tk.call("focus"))
     if not focused or str(tk.call("winfo", "toplevel", focused)) != toplevel:
         focused = str(tk.call("focus", "-lastfor", toplevel))
+        # Nothing is handled between this and the key: had a focus event
+        # from the window system come in between (another program taking
+        # the focus), Tk would drop the key.
         tk.call("focus", "-force", focused)
-        _catch_up(tk, toplevel)
-        focused = str(tk.call("focus")) or focused
     return focused
 
 
