@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from suite_helpers import kill_processes_of
 
 TUTORIAL = Path(__file__).resolve().parent.parent / "docs" / "tutorial.rst"
 
@@ -146,25 +147,8 @@ class ReadersEnvironment:
 
 
     def end_its_processes(self) -> None:
-        """Kill every process still running this environment's Python (after a failure).
-
-        A program of the tutorial that failed may leave its GUI process, with a
-        window open, behind; a later run would find that window and be misled.
-        """
-        if not Path("/proc").is_dir():
-            return
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                command_line = (entry / "cmdline").read_bytes().split(b"\0")
-            except OSError:
-                continue  # gone meanwhile, or not ours to read
-            if command_line and command_line[0] == self.python.encode():
-                try:
-                    os.kill(int(entry.name), signal.SIGKILL)
-                except OSError:
-                    pass
+        """Kill every process still running this environment's Python (after a failure)."""
+        kill_processes_of(self.python)
 
 
 def environment() -> dict[str, str]:

@@ -30,6 +30,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from pygraphics_tools.new_plugin import write_plugin
+from suite_helpers import block_body
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -177,13 +178,7 @@ def ini_blocks(page: Path) -> list[tuple[int, str]]:
     blocks = []
     for number, line in enumerate(lines):
         if line.strip() == ".. code-block:: ini":
-            indent = len(line) - len(line.lstrip())
-            body = []
-            for text in lines[number + 1:]:
-                if text.strip() and len(text) - len(text.lstrip()) <= indent:
-                    break
-                body.append(text)
-            blocks.append((number + 1, "\n".join(body)))
+            blocks.append((number + 1, "\n".join(block_body(lines, number))))
     return blocks
 
 

@@ -50,6 +50,7 @@ import packaging.tags
 import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+from suite_helpers import block_body, kill_processes_of
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_SOURCES = sorted(path.parent for path in (ROOT / "plugins").glob("*/setup.cfg"))
@@ -297,20 +298,7 @@ class FreshEnvironment:
 
     def end_its_processes(self) -> None:
         """Kill what still runs its Python (a GUI process left by a failed test)."""
-        if not Path("/proc").is_dir():
-            return
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                command_line = (entry / "cmdline").read_bytes().split(b"\0")
-            except OSError:
-                continue  # gone meanwhile, or not ours to read
-            if command_line[0] == bytes(self.python):
-                try:
-                    os.kill(int(entry.name), signal.SIGKILL)
-                except OSError:
-                    pass
+        kill_processes_of(self.python)
 
 
 @pytest.fixture
@@ -659,12 +647,7 @@ def command_blocks(page: Path) -> list[CommandBlock]:
             continue
         if line.strip() != ".. code-block:: console":
             continue
-        indent = len(line) - len(line.lstrip())
-        body = []
-        for text in lines[number + 1:]:
-            if text.strip() and len(text) - len(text.lstrip()) <= indent:
-                break
-            body.append(text)
+        body = block_body(lines, number)
         commands: list[tuple[str, list[str]]] = []
         for text in textwrap.dedent("\n".join(body)).strip("\n").splitlines():
             if text.startswith("$ "):
