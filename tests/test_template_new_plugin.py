@@ -78,14 +78,19 @@ def test_the_new_distribution_has_every_part(tmp_path):
         "pygraphics_colour_mixer/notebook_answers.py", "pygraphics_colour_mixer/plugin.py",
         "pygraphics_colour_mixer/window.py", "pyproject.toml", "setup.cfg",
         "tests/conftest.py", "tests/test_colour_mixer.py"]
+    assert_complete_python(target, tmp_path)
+    setup = (target / "setup.cfg").read_text(encoding="utf-8")
+    assert "pygraphics =\n    colour_mixer = pygraphics_colour_mixer.plugin" in setup
+
+
+def assert_complete_python(target, tmp_path):
+    """No placeholder is left in the files written, and every module compiles."""
     for path in target.rglob("*"):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
             assert not re.search(r"__[A-Z][A-Z_]*__", text), f"a placeholder is left in {path}"
             if path.suffix == ".py":
                 py_compile.compile(str(path), doraise=True, cfile=str(tmp_path / "compiled.pyc"))
-    setup = (target / "setup.cfg").read_text(encoding="utf-8")
-    assert "pygraphics =\n    colour_mixer = pygraphics_colour_mixer.plugin" in setup
 
 
 def test_the_one_file_plugin_is_a_project_file_a_module_and_a_test(tmp_path):
@@ -105,12 +110,7 @@ def test_the_one_file_plugin_is_a_project_file_a_module_and_a_test(tmp_path):
     assert "tkinter" not in top.replace('"""', "").split("from pygraphics_core")[1]
     project = (target / "pyproject.toml").read_text(encoding="utf-8")
     assert '[project.entry-points.pygraphics]\nlab_region = "pygraphics_lab_region"' in project
-    for path in target.rglob("*"):
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            assert not re.search(r"__[A-Z][A-Z_]*__", text), f"a placeholder is left in {path}"
-            if path.suffix == ".py":
-                py_compile.compile(str(path), doraise=True, cfile=str(tmp_path / "compiled.pyc"))
+    assert_complete_python(target, tmp_path)
 
 
 def test_nothing_is_overwritten(tmp_path):
