@@ -5,16 +5,22 @@ course staff run them, with no xdotool on the PATH (as on Windows and
 macOS), in both forms: the one-file plugin and the package.
 """
 
+import importlib
+import importlib.util
 import os
 import py_compile
 import re
 import subprocess
 import sys
+import tkinter
+from pathlib import Path
 
 import pytest
 
 from pygraphics_tools import cli
 from pygraphics_tools.new_plugin import plugin_names, write_plugin
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_name_comes_from_the_one_chosen():
@@ -111,6 +117,78 @@ def test_the_one_file_plugin_is_a_project_file_a_module_and_a_test(tmp_path):
     project = (target / "pyproject.toml").read_text(encoding="utf-8")
     assert '[project.entry-points.pygraphics]\nlab_region = "pygraphics_lab_region"' in project
     assert_complete_python(target, tmp_path)
+
+
+def _import_from(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _closed_before_visible(tk_root, respond):
+    """Call ``respond()`` while a driver closes its window just after it is mapped.
+
+    The test driver's request arrives on a socket (here a pipe) as soon as
+    it sees the window on the screen, before X has said it is visible: Tk
+    handles it first, as it did in CI under load.
+    """
+    request, driver = os.pipe()
+    closed = []
+
+    def close_window(file, mask):
+        os.read(request, 1)
+        window, = (child for child in tk_root.winfo_children()
+                   if isinstance(child, tkinter.Toplevel))
+        closed.append(window.winfo_viewable())
+        window.tk.call(window.protocol("WM_DELETE_WINDOW"))  # the close button
+
+    def send_once_mapped(event):
+        if isinstance(event.widget, tkinter.Toplevel) and not closed:
+            os.write(driver, b"!")
+
+    tk_root.tk.createfilehandler(request, tkinter.READABLE, close_window)
+    tk_root.bind_all("<Map>", send_once_mapped)
+    try:
+        answer = respond()
+    finally:
+        tk_root.tk.deletefilehandler(request)
+        os.close(request)
+        os.close(driver)
+    assert closed == [1]
+    return answer
+
+
+@pytest.mark.parametrize("one_file", [True, False], ids=["one-file", "package"])
+def test_a_window_closed_as_soon_as_it_is_shown_still_answers(tmp_path, tk_root, one_file):
+    """Once in CI the one-file window waited with ``wait_visibility()``: closed
+    before X said it was visible, it raised "window ... was deleted before its
+    visibility changed" instead of answering Cancel."""
+    target = write_plugin("early-close", tmp_path, one_file=one_file)
+    module = (_import_from(target / "pygraphics_early_close.py", "early_close_check")
+              if one_file else None)
+    if not one_file:
+        sys.path.insert(0, str(target))
+        try:
+            module = importlib.import_module("pygraphics_early_close.backend")
+        finally:
+            sys.path.remove(str(target))
+            for name in [name for name in sys.modules if name.startswith("pygraphics_early")]:
+                del sys.modules[name]
+    backend = module.EarlyCloseBackend()
+    answer = _closed_before_visible(tk_root, lambda: backend.early_close(message="Ready?"))
+    assert answer == {"confirmed": False}
+
+
+def test_the_guides_example_window_closed_as_soon_as_it_is_shown_still_answers(tk_root):
+    from PIL import Image
+
+    example = ROOT / "docs" / "examples" / "pygraphics-region" / "pygraphics_region.py"
+    backend = _import_from(example, "region_example_check").RegionBackend()
+    picture = Image.new("RGB", (40, 30), "orange")
+    answer = _closed_before_visible(
+        tk_root, lambda: backend.choose_region(picture=picture, prompt="Drag"))
+    assert answer == {"corners": []}
 
 
 def test_nothing_is_overwritten(tmp_path):

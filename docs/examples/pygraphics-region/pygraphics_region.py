@@ -75,14 +75,18 @@ def open_window(image, prompt, master=None):
     window.bind("<Return>", lambda event: close(window.result))
     window.bind("<Escape>", lambda event: close([]))
     window.protocol("WM_DELETE_WINDOW", lambda: close([]))
+
+    def grab_when_shown(event):  # modal, once on the screen
+        if event.widget is window:
+            window.grab_set()
+
+    window.bind("<Map>", grab_when_shown)
     window.canvas = window.focus_widget = canvas
 
     def show():
         window.deiconify()
         window.focus_force()
         canvas.focus_set()
-        window.wait_visibility()
-        window.grab_set()
 
     window.show = show
     return window
