@@ -165,9 +165,9 @@ def test_a_window_closed_as_soon_as_it_is_shown_still_answers(tmp_path, tk_root,
     before X said it was visible, it raised "window ... was deleted before its
     visibility changed" instead of answering Cancel."""
     target = write_plugin("early-close", tmp_path, one_file=one_file)
-    module = (_import_from(target / "pygraphics_early_close.py", "early_close_check")
-              if one_file else None)
-    if not one_file:
+    if one_file:
+        module = _import_from(target / "pygraphics_early_close.py", "early_close_check")
+    else:
         sys.path.insert(0, str(target))
         try:
             module = importlib.import_module("pygraphics_early_close.backend")
