@@ -26,7 +26,8 @@ brings these too):
 
 ``gui_screen``
     A :class:`Screen` on that display: find windows by title, wait for them
-    to appear or go, press real keys in them, take screenshots. Linux (X11)
+    to appear or go, press real keys in them, take screenshots and wait
+    until they show what the test expects. Linux (X11)
     only, with xdotool; skipped on Windows and macOS. PyGraphics' own
     end-to-end tests use it; a plugin's tests use ``student`` instead.
 
@@ -154,6 +155,30 @@ class Screen:
             return image
         x, y, width, height = self.geometry(window)
         return image.crop((x, y, x + width, y + height))
+
+    def wait_until_seen(self, window: str | None, check, what: str, timeout: float = 10.0):
+        """Take RGB screenshots of ``window`` (or the screen) until ``check(shot)`` is true.
+
+        Return what ``check`` returned. A window is on the screen a moment
+        before Tk has drawn into it, so a test looks for what it expects to
+        see, for up to ``timeout`` seconds, instead of judging the first
+        screenshot; ``what`` names it in the failure message.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            # Each screenshot takes a few milliseconds of the X server: no sleep needed.
+            shot = self.screenshot(window).convert("RGB")
+            result = check(shot)
+            if result:
+                return result
+            if time.monotonic() > deadline:
+                import tempfile
+
+                descriptor, path = tempfile.mkstemp(prefix="pygraphics-screen-", suffix=".png")
+                with os.fdopen(descriptor, "wb") as file:
+                    shot.save(file, "PNG")
+                raise AssertionError(f"after {timeout} s the screen still did not show {what} "
+                                     f"(the last screenshot: {path})")
 
 
 @pytest.fixture

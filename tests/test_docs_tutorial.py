@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from suite_helpers import kill_processes_of
+from suite_helpers import dark_text_on_light, kill_processes_of
 
 TUTORIAL = Path(__file__).resolve().parent.parent / "docs" / "tutorial.rst"
 
@@ -170,11 +170,9 @@ def run_and_close_window(argv, folder, title, gui_screen) -> str:
             output = program.communicate(timeout=10)[0].decode("utf-8", "replace")
             raise AssertionError(f"no window titled {title!r} appeared; the program said:\n"
                                  f"{output}") from None
-        picture = gui_screen.screenshot(window).convert("L")
+        picture = gui_screen.wait_until_seen(window, dark_text_on_light, "dark text on light")
         width, height = picture.size
-        darkest, lightest = picture.getextrema()
         assert width > 150 and height > 60, f"the window is only {width}x{height}"
-        assert darkest < 80 and lightest > 180, "the window shows no dark text on light"
         assert program.poll() is None, "the program ended while its window was open"
         gui_screen.press(window, "Return")
         gui_screen.wait_for_windows(title, 0)

@@ -3,6 +3,10 @@
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import pytest
+from PIL import Image
 
 
 def run_pytest(tmp_path, test_code, opt_in=True):
@@ -67,3 +71,47 @@ def test_gui_client_gives_each_test_its_own_gui_process(tmp_path, gui_display):
             assert gui_client.process.pid != seen[0].pid
     """)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+LATE_DRAWING = """
+import tkinter
+root = tkinter.Tk()
+root.title("drawn late")
+canvas = tkinter.Canvas(root, width=200, height=100, background="white", highlightthickness=0)
+canvas.pack()
+def draw():
+    canvas.create_rectangle(0, 0, 200, 100, fill="red", outline="")
+root.bind("<Map>", lambda event: root.after(1000, draw))
+root.after(30000, root.destroy)  # bounded, even if the test never ends it
+root.mainloop()
+"""
+
+
+def red_pixels(shot):
+    return sum(count for count, colour in shot.getcolors(shot.width * shot.height)
+               if colour == (255, 0, 0))
+
+
+def test_wait_until_seen_waits_for_a_window_drawn_after_it_appears(gui_screen, tmp_path):
+    program = subprocess.Popen([sys.executable, "-c", LATE_DRAWING])
+    try:
+        [window] = gui_screen.wait_for_windows("drawn late", 1)
+        # On the screen, not drawn yet: a test judging this screenshot would fail.
+        assert red_pixels(gui_screen.screenshot(window).convert("RGB")) == 0
+        assert gui_screen.wait_until_seen(window, red_pixels, "red") == 200 * 100
+
+        with pytest.raises(AssertionError) as raised:
+            gui_screen.wait_until_seen(window, lambda shot: False, "a blue sky", timeout=0.2)
+        message = str(raised.value)
+        assert "after 0.2 s the screen still did not show a blue sky" in message
+        # The last screenshot is kept, to see what was there instead.
+        saved = Path(message.rsplit("the last screenshot: ", 1)[1].rstrip(")"))
+        try:
+            with Image.open(saved) as shot:
+                assert shot.size == gui_screen.geometry(window)[2:]
+                assert red_pixels(shot.convert("RGB")) == 200 * 100
+        finally:
+            saved.unlink()
+    finally:
+        program.kill()
+        program.wait(timeout=10)

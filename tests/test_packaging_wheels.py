@@ -50,7 +50,7 @@ import packaging.tags
 import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-from suite_helpers import block_body, kill_processes_of
+from suite_helpers import block_body, dark_text_on_light, kill_processes_of
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_SOURCES = sorted(path.parent for path in (ROOT / "plugins").glob("*/setup.cfg"))
@@ -489,7 +489,7 @@ def test_a_students_program_loads_changes_saves_and_shows_a_picture(installed, g
             program.kill()
             raise AssertionError("no window showed the picture; the program said:\n"
                                  + program.communicate(timeout=10)[0].decode()) from None
-        seen_without_blue(gui_screen, window)
+        gui_screen.wait_until_seen(window, without_blue, "the picture without blue", timeout=20)
         output = program.communicate(input=b"\n", timeout=COMMAND_TIMEOUT)[0].decode()
     finally:
         if program.poll() is None:
@@ -507,22 +507,11 @@ def test_a_students_program_loads_changes_saves_and_shows_a_picture(installed, g
         assert saved.convert("RGB").getextrema()[2] == (0, 0), "the saved picture has blue"
 
 
-def seen_without_blue(gui_screen, window, timeout: float = 20.0) -> None:
-    """Wait until the window shows a picture with colours but no blue."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        shot = gui_screen.screenshot(window).convert("RGB")
-        colours = shot.getcolors(maxcolors=1 << 16) or []
-        without_blue = sum(count for count, (red, green, blue) in colours if blue < 8)
-        if len(colours) > 20 and without_blue > 0.9 * shot.width * shot.height:
-            return
-        if time.monotonic() > deadline:
-            shot.save(Path(os.environ.get("TMPDIR", "/tmp")) / "packaging-no-blue.png")
-            raise AssertionError(f"the window never showed the picture without blue "
-                                 f"({len(colours)} colours, {without_blue} pixels without blue)")
-        time.sleep(0.05)  # Tk draws when it is idle: poll the screen, bounded
+def without_blue(shot) -> bool:
+    """Whether a screenshot shows a picture with colours but (almost) no blue."""
+    colours = shot.getcolors(maxcolors=1 << 16) or []
+    pixels = sum(count for count, (red, green, blue) in colours if blue < 8)
+    return len(colours) > 20 and pixels > 0.9 * shot.width * shot.height
 
 
 @packaging_test
@@ -589,8 +578,7 @@ def run_and_answer_window(environment, command, folder, title, gui_screen) -> st
             program.kill()
             raise AssertionError(f"`{command}` opened no window titled {title!r}; it said:\n"
                                  + program.communicate(timeout=10)[0].decode()) from None
-        darkest, lightest = gui_screen.screenshot(window).convert("L").getextrema()
-        assert darkest < 80 and lightest > 180, "the window shows no dark text on light"
+        gui_screen.wait_until_seen(window, dark_text_on_light, "dark text on light")
         gui_screen.press(window, "Return")
         gui_screen.wait_for_windows(title, 0)
         output = program.communicate(timeout=COMMAND_TIMEOUT)[0].decode("utf-8", "replace")

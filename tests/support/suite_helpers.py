@@ -46,3 +46,13 @@ def block_body(lines: list[str], number: int) -> list[str]:
             break
         body.append(text)
     return body
+
+
+def dark_text_on_light(picture):
+    """Return ``picture`` (a screenshot) if it has dark ink on a light background, else None.
+
+    For :meth:`pygraphics_core.pytest_plugin.Screen.wait_until_seen`: a
+    window is on the screen a moment before its text is drawn.
+    """
+    darkest, lightest = picture.convert("L").getextrema()
+    return picture if darkest < 80 and lightest > 180 else None

@@ -81,10 +81,13 @@ def test_a_message_box_waits_for_ok(gui_screen, student, kind):
 def test_the_dialog_on_screen_shows_the_prompt_and_icon(gui_screen, student):
     program = student("import media\nmedia.show_error('Something went wrong.')")
     [window] = gui_screen.wait_for_windows("Error", 1)
-    picture = gui_screen.screenshot(window).convert("RGB")
-    colours = picture.getcolors(picture.width * picture.height)
-    reds = sum(count for count, (red, green, blue) in colours
-               if red > 150 and green < 80 and blue < 80)
-    assert reds > 200  # the red error sign is drawn
+
+    def red_pixels(picture):
+        colours = picture.getcolors(picture.width * picture.height)
+        return sum(count for count, (red, green, blue) in colours
+                   if red > 150 and green < 80 and blue < 80)
+
+    # The red error sign is drawn.
+    gui_screen.wait_until_seen(window, lambda shot: red_pixels(shot) > 200, "the red error sign")
     gui_screen.press(window, "Escape")
     assert program.wait() == 0

@@ -11,17 +11,20 @@ import media
 TITLE = "Message"
 
 
+def dark_text_on_light(picture):
+    """Return ``picture`` if it has dark ink and a light background, else None."""
+    darkest, lightest = picture.convert("L").getextrema()
+    return picture if darkest < 80 and lightest > 180 else None
+
+
 def test_say_opens_a_window_with_the_text_and_returns_at_once(gui_client, gui_screen):
     started = time.perf_counter()
     media.say("Hello, world!")
     assert time.perf_counter() - started < 5
     (window,) = gui_screen.wait_for_windows(TITLE, 1)
-    picture = gui_screen.screenshot(window).convert("L")
+    picture = gui_screen.wait_until_seen(window, dark_text_on_light, "dark text on light")
     width, height = picture.size
     assert width > 100 and height > 40
-    # Text is drawn in dark ink on a light window: both must be there.
-    darkest, lightest = picture.getextrema()
-    assert lightest > 180 and darkest < 80
     # The program goes on while the window is open.
     assert callRemote(Ping) == {}
 

@@ -175,25 +175,3 @@ def _send_delete_window(window, display):
 def close_by_hand(gui_display):
     """``close_by_hand(window)``: close a window (an xdotool id) as its close button does."""
     return lambda window: _send_delete_window(window, gui_display)
-
-
-def _seen_on_screen(gui_screen, window, check, what, timeout=TIMEOUT):
-    """Take screenshots of ``window`` until ``check(shot)`` is true; return its value.
-
-    A window is mapped a moment before Tk has drawn into it, so the test
-    waits for what it expects to see (within ``timeout`` seconds).
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        shot = gui_screen.screenshot(window).convert("RGB")
-        result = check(shot)
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"after {timeout} s the window still did not show {what}")
-
-
-@pytest.fixture
-def seen_on_screen():
-    """``seen_on_screen(gui_screen, window, check, what)``: wait until ``check(screenshot)``."""
-    return _seen_on_screen

@@ -76,8 +76,8 @@ def find_in(shot, expected):
 class ShownPhoto:
     """A coded photo shown with ``media.show``, and its window as the student sees it."""
 
-    def __init__(self, gui_screen, seen_on_screen, title):
-        self.screen, self.seen_on_screen = gui_screen, seen_on_screen
+    def __init__(self, gui_screen, title):
+        self.screen = gui_screen
         self.photo = coded_photo(title)
         media.show(self.photo)
         # The zoom (one over step) at which it fits the screen below the zoom bar.
@@ -90,7 +90,7 @@ class ShownPhoto:
         [self.window] = gui_screen.wait_for_windows(self.title, 1)
 
     def wait_to_see(self, check, what):
-        return self.seen_on_screen(self.screen, self.window, check, what)
+        return self.screen.wait_until_seen(self.window, check, what)
 
     def wait_to_see_it_fitted(self, what="all of the photo"):
         """Wait until the window shows every step-th pixel of the photo as it is now."""
@@ -99,9 +99,9 @@ class ShownPhoto:
 
 
 @pytest.fixture
-def show_photo(gui_screen, seen_on_screen):
+def show_photo(gui_screen):
     """``show_photo(title)``: show a coded 4032 x 3024 photo; return its ShownPhoto."""
-    return lambda title: ShownPhoto(gui_screen, seen_on_screen, title)
+    return lambda title: ShownPhoto(gui_screen, title)
 
 
 def test_a_photo_bigger_than_the_screen_opens_fitted_and_its_title_says_the_zoom(

@@ -51,15 +51,15 @@ def pixels_of_colour(image, colour):
     return ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()[0]
 
 
-def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen, seen_on_screen):
+def test_a_shown_picture_is_on_screen_pixel_for_pixel(gui_client, gui_screen):
     picture, image = coordinate_picture(240, 160)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    assert seen_on_screen(gui_screen, window, lambda shot: same_pixels(shot, image),
+    assert gui_screen.wait_until_seen(window, lambda shot: same_pixels(shot, image),
                           "the picture's pixels")
 
 
-def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen, seen_on_screen):
+def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen):
     picture, _ = coordinate_picture(100, 80)
     media.show(picture)
     gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -67,12 +67,12 @@ def test_showing_a_shown_picture_refreshes_its_one_window(gui_client, gui_screen
         media.set_color(media.get_pixel(picture, x, 40), media.red)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    seen_on_screen(gui_screen, window,
+    gui_screen.wait_until_seen(window,
                    lambda shot: shot.getpixel((50, 40)) == (255, 0, 0)
                    and shot.getpixel((50, 41)) == (50, 41, 128), "the red line")
 
 
-def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen, seen_on_screen):
+def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen):
     picture, _ = coordinate_picture(64, 48, title="Mes vacances \u00e0 \u6771\u4eac")
     media.show(picture)
     # xdotool matches the Latin-1 title property, so find the window by the
@@ -82,7 +82,7 @@ def test_update_redraws_and_the_title_is_the_pictures(gui_client, gui_screen, se
     for pixel in picture:
         media.set_blue(pixel, 9)
     media.update(picture)
-    seen_on_screen(gui_screen, window, lambda shot: shot.getpixel((63, 47)) == (63, 47, 9),
+    gui_screen.wait_until_seen(window, lambda shot: shot.getpixel((63, 47)) == (63, 47, 9),
                    "the updated pixels")
 
 
@@ -110,7 +110,7 @@ def _utf8_title(gui_screen, window):
     return output.decode("utf-8").split("=", 1)[1].strip().strip('"')
 
 
-def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, close_by_hand, seen_on_screen):
+def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, close_by_hand):
     picture, _ = coordinate_picture(50, 40)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -122,7 +122,7 @@ def test_show_close_by_hand_then_update_shows_it_again(gui_client, gui_screen, c
     media.update(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
     assert media.is_shown(picture)
-    seen_on_screen(gui_screen, window, lambda shot: shot.getpixel((0, 0)) == (255, 255, 255),
+    gui_screen.wait_until_seen(window, lambda shot: shot.getpixel((0, 0)) == (255, 255, 255),
                    "the white pixel at (0, 0)")
 
 
@@ -139,20 +139,20 @@ def test_close_closes_and_update_after_close_does_not_reopen_a_second_window(
     gui_screen.wait_for_windows(picture.get_title(), 1)
 
 
-def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client, gui_screen, seen_on_screen):
+def test_the_inspector_at_200_percent_shows_each_pixel_as_a_2x2_block(gui_client, gui_screen):
     # 250 x 250 fits the inspector at 200 % but not at 300 %.
     picture, image = coordinate_picture(250, 250)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    seen_on_screen(gui_screen, window, lambda shot: find_picture(shot, image, zoom=2),
+    gui_screen.wait_until_seen(window, lambda shot: find_picture(shot, image, zoom=2),
                    "the picture at 200 %")
 
 
-def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_screen, seen_on_screen):
+def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_screen):
     picture, image = coordinate_picture(250, 250, blue=77)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
-    left, top = seen_on_screen(gui_screen, window, lambda shot: find_picture(shot, image, zoom=2),
+    left, top = gui_screen.wait_until_seen(window, lambda shot: find_picture(shot, image, zoom=2),
                                "the picture at 200 %")
     window_x, window_y, _, _ = gui_screen.geometry(window)
 
@@ -166,11 +166,11 @@ def test_the_inspector_swatch_shows_the_pixel_under_the_pointer(gui_client, gui_
         gui_screen._xdotool("mousemove", str(window_x + left + 2 * x + 1),
                             str(window_y + top + 2 * y + 1))
         # The swatch is a block of the colour, about 38 x 16 pixels.
-        seen_on_screen(gui_screen, window, lambda shot: swatch_size(shot, colour) > 300,
+        gui_screen.wait_until_seen(window, lambda shot: swatch_size(shot, colour) > 300,
                        f"a swatch of the colour {colour} under the pointer")
 
 
-def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_screen, seen_on_screen):
+def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_screen):
     picture, image = coordinate_picture(250, 250)
     media.inspect(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -179,7 +179,7 @@ def test_update_of_an_inspected_picture_refreshes_the_inspector(gui_client, gui_
     media.update(picture)
     changed = Image.new("RGB", image.size)
     changed.putdata([(x, y, 200) for y in range(250) for x in range(250)])
-    seen_on_screen(gui_screen, window, lambda shot: find_picture(shot, changed, zoom=2),
+    gui_screen.wait_until_seen(window, lambda shot: find_picture(shot, changed, zoom=2),
                    "the updated picture at 200 %")
     # Still one window: update did not open a picture window beside it.
     gui_screen.wait_for_windows(picture.get_title(), 1)
@@ -190,18 +190,18 @@ def test_show_of_something_that_is_not_a_picture_says_what_is_needed(gui_cleanup
         media.show("cat.jpg")
 
 
-def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, gui_screen, seen_on_screen):
+def test_a_cropped_picture_gets_a_window_of_its_new_size_on_update(gui_client, gui_screen):
     picture, image = coordinate_picture(120, 90)
     media.show(picture)
     [window] = gui_screen.wait_for_windows(picture.get_title(), 1)
     media.crop_picture(picture, 10, 20, 59, 49)
     media.update(picture)
     cropped = image.crop((10, 20, 60, 50))
-    seen_on_screen(gui_screen, window, lambda shot: same_pixels(shot, cropped),
+    gui_screen.wait_until_seen(window, lambda shot: same_pixels(shot, cropped),
                    "the cropped picture, filling its window")
 
 
-def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client, gui_screen, seen_on_screen):
+def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client, gui_screen):
     # Both windows open centred on the screen, one on top of the other.
     first, _ = coordinate_picture(200, 150, blue=10)
     second, _ = coordinate_picture(200, 150, blue=200)
@@ -215,9 +215,9 @@ def test_showing_a_shown_picture_again_brings_its_window_to_the_front(gui_client
     def blue_in_the_middle(shot):
         return shot.convert("RGB").getpixel(middle)[2]
 
-    seen_on_screen(gui_screen, None, lambda shot: blue_in_the_middle(shot) == 200,
+    gui_screen.wait_until_seen(None, lambda shot: blue_in_the_middle(shot) == 200,
                    "the second picture on top")
     media.show(first)
-    seen_on_screen(gui_screen, None, lambda shot: blue_in_the_middle(shot) == 10,
+    gui_screen.wait_until_seen(None, lambda shot: blue_in_the_middle(shot) == 10,
                    "the first picture back on top")
     gui_screen.wait_for_windows(first.get_title(), 1)

@@ -232,8 +232,9 @@ print('OPENED', flush=True)
 """)
     program.expect("OPENED")
     [window] = gui_screen.wait_for_windows(f"Sound: {path}", 1)
-    picture = gui_screen.screenshot(window).convert("RGB")
     # The wave fills the strip's width (the whole sound is shown when it opens).
-    assert len(coloured_columns(picture, WAVE_RGB)) > 0.9 * inspector_module.WAVE_WIDTH
+    gui_screen.wait_until_seen(
+        window, lambda shot: len(coloured_columns(shot, WAVE_RGB)) > 0.9 * inspector_module.WAVE_WIDTH,
+        "the wave across the whole strip")
     gui_screen.press(window, "Escape")  # stops nothing, keeps the window
     assert gui_screen.windows(f"Sound: {path}") == [window]
