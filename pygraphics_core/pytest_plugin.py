@@ -45,6 +45,7 @@ outside, that a process (a GUI process) has really gone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import shutil
@@ -215,6 +216,32 @@ def gui_client(gui_cleanup):
     connection.stop()
 
 
+@contextlib.contextmanager
+def _ctrl_c_at_its_default():
+    """Start processes meanwhile with Ctrl+C (SIGINT) doing what it does in a terminal.
+
+    A program inherits an *ignored* SIGINT: pytest run in the background by
+    a shell script (``pytest &``, as CI scripts do) ignores it, and so would every
+    student's program it starts, and Ctrl+C could not stop them. A student's
+    program is one started from a terminal, so for as long as it takes to
+    start one, this process catches SIGINT with a handler that does nothing:
+    a new program starts with the default for a caught signal, and keeps an
+    ignored one ignored.
+    """
+    if not hasattr(signal, "SIGINT") or signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        yield
+        return
+    try:
+        signal.signal(signal.SIGINT, lambda number, frame: None)
+    except ValueError:  # not the main thread: signals cannot be changed from here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class StudentProcess:
     """A student's Python program, run as a real process that the test can talk to.
 
@@ -231,10 +258,11 @@ class StudentProcess:
 
         #: The GUI processes of the program, which the test can drive.
         self.remote_windows = RemoteWindows()
-        self.process = subprocess.Popen(
-            [sys.executable, "-u", "-c", textwrap.dedent(code)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env={**os.environ, **self.remote_windows.environment, **(env or {})})
+        with _ctrl_c_at_its_default():
+            self.process = subprocess.Popen(
+                [sys.executable, "-u", "-c", textwrap.dedent(code)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env={**os.environ, **self.remote_windows.environment, **(env or {})})
         self._buffer = b""
         #: Process ids of GUI processes to end with the program (besides
         #: those that connected to :attr:`remote_windows`).

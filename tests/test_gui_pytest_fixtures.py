@@ -1,5 +1,6 @@
 """The pytest fixtures PyGraphics installs, used as plugin authors and graders use them."""
 
+import signal
 import subprocess
 import sys
 import textwrap
@@ -115,3 +116,32 @@ def test_wait_until_seen_waits_for_a_window_drawn_after_it_appears(gui_screen, t
     finally:
         program.kill()
         program.wait(timeout=10)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is not a signal on Windows")
+def test_ctrl_c_stops_a_students_program_even_when_pytest_itself_ignores_it(tmp_path):
+    # pytest started in the background by a shell script ignores Ctrl+C
+    # (SIGINT), and a program inherits that; the student's program is one
+    # started from a terminal all the same, where Ctrl+C stops it.
+    (tmp_path / "test_story.py").write_text(textwrap.dedent("""
+        import signal
+
+        def test_ctrl_c(student):
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # as in the background
+            program = student('''
+        import time
+        print("RUNNING", flush=True)
+        while True:
+            time.sleep(0.01)
+        ''')
+            program.expect("RUNNING")
+            program.process.send_signal(signal.SIGINT)
+            assert program.wait(timeout=10) != 0
+            assert "KeyboardInterrupt" in program.errors()
+    """), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "-p", "pygraphics_gui.pytest_fixtures", str(tmp_path)],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert result.returncode == 0, result.stdout + result.stderr
