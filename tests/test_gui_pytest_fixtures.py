@@ -10,12 +10,12 @@ import pytest
 from PIL import Image
 
 
-def run_pytest(tmp_path, test_code, opt_in=True):
+def run_pytest(tmp_path, test_code, opt_in=True, **options):
     (tmp_path / "test_story.py").write_text(textwrap.dedent(test_code), encoding="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          *(["-p", "pygraphics_gui.pytest_fixtures"] if opt_in else []), str(tmp_path)],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        capture_output=True, text=True, timeout=60, cwd=tmp_path, **options)
 
 
 def test_pygraphics_changes_nothing_in_a_test_run_that_does_not_ask_for_it(tmp_path):
@@ -74,15 +74,17 @@ def test_gui_client_gives_each_test_its_own_gui_process(tmp_path, gui_display):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+# A window that draws only when told to, on its standard input.
 LATE_DRAWING = """
-import tkinter
+import sys, tkinter
 root = tkinter.Tk()
 root.title("drawn late")
 canvas = tkinter.Canvas(root, width=200, height=100, background="white", highlightthickness=0)
 canvas.pack()
-def draw():
+def draw(file, mask):
+    sys.stdin.readline()
     canvas.create_rectangle(0, 0, 200, 100, fill="red", outline="")
-root.bind("<Map>", lambda event: root.after(1000, draw))
+root.createfilehandler(sys.stdin, tkinter.READABLE, draw)
 root.after(30000, root.destroy)  # bounded, even if the test never ends it
 root.mainloop()
 """
@@ -94,11 +96,13 @@ def red_pixels(shot):
 
 
 def test_wait_until_seen_waits_for_a_window_drawn_after_it_appears(gui_screen, tmp_path):
-    program = subprocess.Popen([sys.executable, "-c", LATE_DRAWING])
+    program = subprocess.Popen([sys.executable, "-c", LATE_DRAWING], stdin=subprocess.PIPE)
     try:
         [window] = gui_screen.wait_for_windows("drawn late", 1)
         # On the screen, not drawn yet: a test judging this screenshot would fail.
         assert red_pixels(gui_screen.screenshot(window).convert("RGB")) == 0
+        program.stdin.write(b"draw\n")
+        program.stdin.flush()
         assert gui_screen.wait_until_seen(window, red_pixels, "red") == 200 * 100
 
         with pytest.raises(AssertionError) as raised:
@@ -115,7 +119,7 @@ def test_wait_until_seen_waits_for_a_window_drawn_after_it_appears(gui_screen, t
             saved.unlink()
     finally:
         program.kill()
-        program.wait(timeout=10)
+        program.communicate(timeout=10)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is not a signal on Windows")
@@ -123,7 +127,7 @@ def test_ctrl_c_stops_a_students_program_even_when_pytest_itself_ignores_it(tmp_
     # pytest started in the background by a shell script ignores Ctrl+C
     # (SIGINT), and a program inherits that; the student's program is one
     # started from a terminal all the same, where Ctrl+C stops it.
-    (tmp_path / "test_story.py").write_text(textwrap.dedent("""
+    result = run_pytest(tmp_path, """
         import signal
 
         def test_ctrl_c(student):
@@ -138,10 +142,5 @@ def test_ctrl_c_stops_a_students_program_even_when_pytest_itself_ignores_it(tmp_
             program.process.send_signal(signal.SIGINT)
             assert program.wait(timeout=10) != 0
             assert "KeyboardInterrupt" in program.errors()
-    """), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         "-p", "pygraphics_gui.pytest_fixtures", str(tmp_path)],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    """, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     assert result.returncode == 0, result.stdout + result.stderr
