@@ -27,7 +27,6 @@ import importlib.util
 import os
 import re
 import shlex
-import signal
 import subprocess
 import sys
 import sysconfig
@@ -36,7 +35,6 @@ import venv
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from suite_helpers import dark_text_on_light, kill_processes_of
 
 TUTORIAL = Path(__file__).resolve().parent.parent / "docs" / "tutorial.rst"
